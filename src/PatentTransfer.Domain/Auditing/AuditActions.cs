@@ -1,0 +1,32 @@
+namespace PatentTransfer.Domain.Auditing;
+
+/// <summary>Action names of the audit trail. Stable strings: they are stored and searched.</summary>
+public static class AuditActions
+{
+    public const string LoginSucceeded = "auth.login.succeeded";
+    public const string LoginFailed = "auth.login.failed";
+    public const string LockedOut = "auth.lockout";
+    public const string LoggedOut = "auth.logout";
+    public const string PasswordChanged = "auth.password.changed";
+    public const string PasswordReset = "auth.password.reset";
+    public const string PasswordResetRequested = "auth.password.reset_requested";
+    public const string EmailConfirmed = "auth.email.confirmed";
+    public const string UserRegistered = "user.registered";
+    public const string UserCreated = "user.created";
+    public const string RoleChanged = "user.role.changed";
+    public const string UserLocked = "user.locked";
+    public const string UserUnlocked = "user.unlocked";
+
+    public const string OrganisationSubmitted = "organisation.submitted";
+    public const string OrganisationResubmitted = "organisation.resubmitted";
+    public const string OrganisationVerified = "organisation.verified";
+    public const string OrganisationRejected = "organisation.rejected";
+
+    /// <summary>All known actions, for the audit search filter.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        LoginSucceeded, LoginFailed, LockedOut, LoggedOut, PasswordChanged, PasswordReset, PasswordResetRequested,
+        EmailConfirmed, UserRegistered, UserCreated, RoleChanged, UserLocked, UserUnlocked,
+        OrganisationSubmitted, OrganisationResubmitted, OrganisationVerified, OrganisationRejected,
+    ];
+}

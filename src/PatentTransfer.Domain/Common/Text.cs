@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PatentTransfer.Domain.Common;
+
+/// <summary>Rules for free text that users type into forms.</summary>
+public static partial class Text
+{
+    /// <summary>
+    /// True when the text contains something that looks like markup (a tag or a script/javascript: URL).
+    /// Output is always encoded, so this is not an XSS defence; it keeps stored records clean and gives the
+    /// user a clear message instead of silently storing markup that will show up as literal brackets.
+    /// </summary>
+    public static bool ContainsMarkup(string? value) =>
+        !string.IsNullOrEmpty(value) && MarkupPattern().IsMatch(value);
+
+    /// <summary>
+    /// Folds full-width ASCII (common with Chinese input methods: "９１１３…", "ＡＢＣ") to half-width, trims,
+    /// and collapses runs of white space to one space.
+    /// </summary>
+    public static string NormaliseInput(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(value.Length);
+        var lastWasSpace = false;
+        foreach (var raw in value.Trim())
+        {
+            var c = raw switch
+            {
+                '\u3000' => ' ',
+                >= '\uFF01' and <= '\uFF5E' => (char)(raw - 0xFEE0),
+                _ => raw,
+            };
+            var isSpace = char.IsWhiteSpace(c);
+            if (isSpace && lastWasSpace)
+            {
+                continue;
+            }
+
+            builder.Append(isSpace ? ' ' : c);
+            lastWasSpace = isSpace;
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Length in user-perceived characters (a CJK character or an emoji counts as one).</summary>
+    public static int DisplayLength(string? value) =>
+        string.IsNullOrEmpty(value) ? 0 : new StringInfo(value).LengthInTextElements;
+
+    [GeneratedRegex(@"<\s*/?\s*[a-zA-Z!?][^>]*>|<\s*script|javascript\s*:|on[a-z]+\s*=\s*[""']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MarkupPattern();
+}
