@@ -8,4 +8,7 @@ namespace PatentTransfer.Domain.Auditing;
 public interface IAuditable
 {
     string? AuditAction { get; set; }
+
+    /// <summary>The organisation the record belongs to, so its history can be filtered by organisation.</summary>
+    Guid? AuditOrganisationId { get; }
 }

@@ -66,6 +66,8 @@ public sealed class Organisation : IAuditable
 
     public string? AuditAction { get; set; }
 
+    Guid? IAuditable.AuditOrganisationId => Id;
+
     public bool IsSme => Type == OrganisationType.PrivateEnterprise && Size is EnterpriseSize.Micro or EnterpriseSize.Small or EnterpriseSize.Medium;
 
     public bool CanPublish => Status == OrganisationStatus.Verified;

@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using PatentTransfer.Infrastructure;
+using PatentTransfer.Infrastructure.Data;
+using PatentTransfer.Infrastructure.Data.Seeding;
+
+namespace PatentTransfer.Cli;
+
+/// <summary>
+/// Operator commands. Connection strings come from the environment: ConnectionStrings__Portal (the app's role)
+/// and optionally ConnectionStrings__PortalAdmin (the schema owner, used for migrations and reference data).
+/// </summary>
+public static class CliApp
+{
+    public const string Usage = """
+        usage: patenttransfer <command>
+
+          db migrate          apply EF Core migrations and grant the app role its privileges
+          db seed-reference   load regions and the IPC table (skipped when unchanged)
+          db seed-demo        create demo organisations and accounts (Development only)
+          db setup [--demo]   all of the above, in that order
+
+        environment: ConnectionStrings__Portal (required), ConnectionStrings__PortalAdmin (optional owner),
+                     DOTNET_ENVIRONMENT=Development for demo data
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        if (args is not ["db", var command, ..])
+        {
+            await output.WriteLineAsync(Usage);
+            return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
+        }
+
+        var demo = args.Contains("--demo");
+        var steps = command switch
+        {
+            "migrate" => new[] { Step.Migrate },
+            "seed-reference" => [Step.Reference],
+            "seed-demo" => [Step.Demo],
+            "setup" => demo ? [Step.Migrate, Step.Reference, Step.Demo] : [Step.Migrate, Step.Reference],
+            _ => [],
+        };
+        if (steps.Length == 0)
+        {
+            await error.WriteLineAsync($"unknown command 'db {command}'");
+            await output.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("PatentTransfer", LogLevel.Information);
+        var adminName = string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(DependencyInjection.AdminConnectionStringName))
+            ? DependencyInjection.ConnectionStringName
+            : DependencyInjection.AdminConnectionStringName;
+        try
+        {
+            builder.AddInfrastructure(adminName);
+        }
+        catch (InvalidOperationException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+
+        using var host = builder.Build();
+        if (steps.Contains(Step.Demo) && !host.Services.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            await error.WriteLineAsync("Demo data is created only in Development (set DOTNET_ENVIRONMENT=Development).");
+            return 1;
+        }
+
+        var appConnection = builder.Configuration.GetConnectionString(DependencyInjection.ConnectionStringName);
+        foreach (var step in steps)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            switch (step)
+            {
+                case Step.Migrate:
+                    var database = services.GetRequiredService<PortalDatabase>();
+                    await database.MigrateAsync(cancellationToken);
+                    if (!string.IsNullOrWhiteSpace(appConnection))
+                    {
+                        var appRole = new NpgsqlConnectionStringBuilder(appConnection).Username;
+                        if (!string.IsNullOrWhiteSpace(appRole))
+                        {
+                            await database.GrantApplicationRoleAsync(appRole, cancellationToken);
+                        }
+                    }
+
+                    await output.WriteLineAsync("migrations: up to date");
+                    break;
+                case Step.Reference:
+                    foreach (var result in await services.GetRequiredService<ReferenceDataLoader>().LoadAllAsync(cancellationToken))
+                    {
+                        await output.WriteLineAsync($"reference data: {result.Name}: {result.Rows} rows{(result.Skipped ? " (unchanged, skipped)" : " loaded")}");
+                    }
+
+                    break;
+                case Step.Demo:
+                    var accounts = await services.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
+                    await output.WriteLineAsync($"demo data: {accounts.Count} demo accounts ready (password {DemoDataSeeder.DemoPassword})");
+                    foreach (var account in accounts)
+                    {
+                        await output.WriteLineAsync($"  {account.Role,-22} {account.Email,-26} {account.DisplayName}");
+                    }
+
+                    break;
+            }
+        }
+
+        return 0;
+    }
+
+    private enum Step
+    {
+        Migrate,
+        Reference,
+        Demo,
+    }
+}

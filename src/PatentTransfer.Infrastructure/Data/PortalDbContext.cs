@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PatentTransfer.Domain.Auditing;
+using PatentTransfer.Domain.Organisations;
+using PatentTransfer.Domain.Reference;
+using PatentTransfer.Domain.Regions;
+using PatentTransfer.Infrastructure.Identity;
+
+namespace PatentTransfer.Infrastructure.Data;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<PortalUser, PortalRole, Guid>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<IpcEntry> IpcEntries => Set<IpcEntry>();
+    public DbSet<Industry> Industries => Set<Industry>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ReferenceDataSet> ReferenceDataSets => Set<ReferenceDataSet>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and safe when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

@@ -1,0 +1,170 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PatentTransfer.Domain.Identity;
+using PatentTransfer.Domain.Organisations;
+using PatentTransfer.Infrastructure.Identity;
+
+namespace PatentTransfer.Infrastructure.Data.Seeding;
+
+/// <summary>A demo account that run.sh prints (development only).</summary>
+public sealed record DemoAccount(string Email, string Role, string DisplayName, string OrganisationKey, string? CityCode = null);
+
+/// <summary>
+/// Demo organisations of every type in several cities and one verified account per role, all marked as demo
+/// data. Every name is invented and ends in （演示）, so no real organisation is ever shown as a participant.
+/// Idempotent: organisations are found by credit code and accounts by e-mail.
+/// </summary>
+public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> userManager, TimeProvider timeProvider, ILogger<DemoDataSeeder> logger)
+{
+    /// <summary>Known password of every demo account; printed by run.sh in development only.</summary>
+    public const string DemoPassword = "Demo#2026";
+
+    private sealed record DemoOrganisation(string Key, string Name, OrganisationType Type, EnterpriseSize? Size, string RegionCode,
+        string? Industry, OrganisationStatus Status, string? RejectionReason = null);
+
+    private static readonly DemoOrganisation[] Organisations =
+    [
+        new("sme", "石家庄恒锐精密机械有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130104", "equipment", OrganisationStatus.Verified),
+        new("university", "河北示范理工大学（演示）", OrganisationType.University, null, "130602", "new-materials", OrganisationStatus.Verified),
+        new("institute", "河北示范新材料研究院（演示）", OrganisationType.ResearchInstitute, null, "130171", "new-materials", OrganisationStatus.Verified),
+        new("soe", "冀东示范钢铁集团有限公司（演示）", OrganisationType.StateOwnedEnterprise, EnterpriseSize.Large, "130209", "steel", OrganisationStatus.Verified),
+        new("agency", "燕赵示范知识产权运营中心（演示）", OrganisationType.ServiceAgency, null, "130102", null, OrganisationStatus.Verified),
+        new("bank", "冀融示范银行石家庄分行（演示）", OrganisationType.FinancialInstitution, null, "130102", null, OrganisationStatus.Verified),
+        new("city-sjz", "石家庄市知识产权局（演示）", OrganisationType.Government, null, "130102", null, OrganisationStatus.Verified),
+        new("city-bd", "保定市知识产权局（演示）", OrganisationType.Government, null, "130606", null, OrganisationStatus.Verified),
+        new("province", "河北省知识产权局（演示）", OrganisationType.Government, null, "130104", null, OrganisationStatus.Verified),
+        new("operator", "河北省专利转化运营平台（演示）", OrganisationType.Government, null, "130104", null, OrganisationStatus.Verified),
+        new("pending-sjz", "石家庄示范生物医药有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Micro, "130111", "biomedicine", OrganisationStatus.Pending),
+        new("pending-cz", "沧州示范化工科技有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130903", "chemicals", OrganisationStatus.Pending),
+        new("pending-xa", "雄安示范数字科技有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Medium, "130629", "electronics", OrganisationStatus.Pending),
+        new("pending-dz", "定州示范农业机械有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130682", "agriculture", OrganisationStatus.Pending),
+        new("pending-bd", "保定示范新能源科技有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130607", "new-energy", OrganisationStatus.Pending),
+        new("rejected-ts", "唐山示范环保设备有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130203", "equipment", OrganisationStatus.Rejected,
+            "营业执照上的名称与填写的机构名称不一致，请核对后重新提交（演示数据）"),
+    ];
+
+    public static IReadOnlyList<DemoAccount> Accounts { get; } =
+    [
+        new("sme@demo.example", Roles.SmeUser, "张经理（演示）", "sme"),
+        new("holder@demo.example", Roles.PatentHolder, "李老师（演示）", "university"),
+        new("agency@demo.example", Roles.ServiceAgency, "王顾问（演示）", "agency"),
+        new("bank@demo.example", Roles.FinancialInstitution, "赵经理（演示）", "bank"),
+        new("city.sjz@demo.example", Roles.CityStaff, "石家庄审核员（演示）", "city-sjz", "1301"),
+        new("city.bd@demo.example", Roles.CityStaff, "保定审核员（演示）", "city-bd", "1306"),
+        new("province@demo.example", Roles.ProvincialStaff, "省局工作人员（演示）", "province"),
+        new("admin@demo.example", Roles.Administrator, "平台管理员（演示）", "operator"),
+        new("pending@demo.example", Roles.SmeUser, "陈总（演示·待审核）", "pending-sjz"),
+        new("institute@demo.example", Roles.PatentHolder, "刘主任（演示）", "institute"),
+        new("soe@demo.example", Roles.PatentHolder, "孙部长（演示）", "soe"),
+    ];
+
+    public async Task<IReadOnlyList<DemoAccount>> SeedAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var reviewerId = await EnsureReviewerAsync(now, cancellationToken);
+        var organisations = new Dictionary<string, Organisation>(StringComparer.Ordinal);
+        for (var i = 0; i < Organisations.Length; i++)
+        {
+            organisations[Organisations[i].Key] = await EnsureOrganisationAsync(Organisations[i], i + 1, reviewerId, now, cancellationToken);
+        }
+
+        foreach (var account in Accounts)
+        {
+            await EnsureAccountAsync(account, organisations[account.OrganisationKey], now);
+        }
+
+        return Accounts;
+    }
+
+    /// <summary>Deterministic, valid credit codes: "91"/"12"/"11" + county code + "MADEM" + serial + check.</summary>
+    public static CreditCode DemoCreditCode(OrganisationType type, string regionCode, int serial)
+    {
+        var prefix = type switch
+        {
+            OrganisationType.Government => "11",
+            OrganisationType.University or OrganisationType.ResearchInstitute => "12",
+            _ => "91",
+        };
+        var first17 = $"{prefix}{regionCode.PadRight(6, '0')[..6]}MADEM{serial:D4}";
+        return CreditCode.Parse(first17 + CreditCode.ComputeCheckCharacter(first17));
+    }
+
+    private async Task<Guid> EnsureReviewerAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Seeded verifications need a reviewer: the platform operator's administrator, whose own organisation
+        // is created pending and then verified by that administrator.
+        var admin = Accounts.Single(a => a.Role == Roles.Administrator);
+        var operatorDemo = Organisations.Single(o => o.Key == admin.OrganisationKey);
+        var organisation = await EnsureOrganisationAsync(operatorDemo, Array.IndexOf(Organisations, operatorDemo) + 1, null, now, cancellationToken);
+        var user = await EnsureAccountAsync(admin, organisation, now);
+        if (organisation.Status == OrganisationStatus.Pending)
+        {
+            organisation.Verify(user.Id, now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return user.Id;
+    }
+
+    private async Task<Organisation> EnsureOrganisationAsync(DemoOrganisation demo, int serial, Guid? reviewerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var code = DemoCreditCode(demo.Type, demo.RegionCode, serial);
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.CreditCode == code, cancellationToken);
+        if (organisation is not null)
+        {
+            return organisation;
+        }
+
+        organisation = new Organisation(demo.Name, demo.Type, demo.Size, code, demo.RegionCode, demo.Industry, now, isDemo: true);
+        db.Organisations.Add(organisation);
+        if (reviewerId is { } reviewer)
+        {
+            switch (demo.Status)
+            {
+                case OrganisationStatus.Verified:
+                    organisation.Verify(reviewer, now);
+                    break;
+                case OrganisationStatus.Rejected:
+                    organisation.Reject(reviewer, demo.RejectionReason!, now);
+                    break;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return organisation;
+    }
+
+    private async Task<PortalUser> EnsureAccountAsync(DemoAccount account, Organisation organisation, DateTimeOffset now)
+    {
+        var user = await userManager.FindByEmailAsync(account.Email);
+        if (user is not null)
+        {
+            return user;
+        }
+
+        user = new PortalUser
+        {
+            UserName = account.Email,
+            Email = account.Email,
+            EmailConfirmed = true,
+            DisplayName = account.DisplayName,
+            OrganisationId = organisation.Id,
+            CityCode = account.CityCode,
+            CreatedAt = now,
+            IsDemo = true,
+        };
+        Check(await userManager.CreateAsync(user, DemoPassword), account.Email);
+        Check(await userManager.AddToRoleAsync(user, account.Role), account.Email);
+        logger.LogInformation("Created demo account for role {Role}", account.Role);
+        return user;
+    }
+
+    private static void Check(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo account {email}: {string.Join("; ", result.Errors.Select(e => e.Code))}");
+        }
+    }
+}
