@@ -85,7 +85,6 @@ dotnet build src/PatentTransfer.Cli/PatentTransfer.Cli.csproj -c Release -nologo
 pt_info "applying migrations and loading reference and demo data"
 cli="src/PatentTransfer.Cli/bin/Release/net10.0/patenttransfer"
 accounts=$("$cli" db setup --demo) || pt_die "database set-up failed (see above)"
-printf '%s\n' "$accounts"
 
 export Mail__PickupDirectory="$data/mail"
 mkdir -p "$data/mail" "$data/logs"
@@ -94,10 +93,13 @@ export Serilog__WriteTo__1__Args__path="$data/logs/portal-.log"
 cat <<MSG
 
   PatentTransfer is starting on  $url
-  Demo accounts (development only, password ${accounts##*password }
+
+$(printf '%s\n' "$accounts" | sed -n '/^demo data/,$p')
+
   E-mails the portal sends are written to $data/mail
   Logs: console and $data/logs/
   Stop with Ctrl+C. Data is kept; ./run.sh --reset starts from scratch.
 
 MSG
-ASPNETCORE_URLS="$url" dotnet src/PatentTransfer.Web/bin/Release/net10.0/PatentTransfer.Web.dll --contentRoot src/PatentTransfer.Web
+cd src/PatentTransfer.Web
+ASPNETCORE_URLS="$url" dotnet bin/Release/net10.0/PatentTransfer.Web.dll

@@ -33,6 +33,9 @@ public static class OrganisationTypeRules
     public static bool RequiresSize(this OrganisationType type) =>
         type is OrganisationType.PrivateEnterprise or OrganisationType.StateOwnedEnterprise;
 
+    /// <summary>The size to store: the given one for types that have sizes, none for the others.</summary>
+    public static EnterpriseSize? SizeFor(this OrganisationType type, EnterpriseSize? size) => type.RequiresSize() ? size : null;
+
     /// <summary>Types that people may register themselves; government bodies are set up by administrators.</summary>
     public static bool IsSelfRegistrable(this OrganisationType type) => type != OrganisationType.Government;
 

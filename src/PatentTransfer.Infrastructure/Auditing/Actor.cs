@@ -11,10 +11,39 @@ public sealed record Actor(Guid? UserId, string Name, Guid? OrganisationId)
 public interface ICurrentActor
 {
     ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Until the returned scope is disposed, changes are attributed to <paramref name="actor"/>: used where the
+    /// acting person is not signed in yet, such as a new user registering an organisation.
+    /// </summary>
+    IDisposable ActAs(Actor actor);
+}
+
+/// <summary>Shared override handling for <see cref="ICurrentActor"/> implementations.</summary>
+public abstract class CurrentActorBase : ICurrentActor
+{
+    private Actor? _override;
+
+    public async ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default) =>
+        _override ?? await ResolveAsync(cancellationToken);
+
+    public IDisposable ActAs(Actor actor)
+    {
+        var previous = _override;
+        _override = actor;
+        return new Restore(() => _override = previous);
+    }
+
+    protected abstract ValueTask<Actor> ResolveAsync(CancellationToken cancellationToken);
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
 }
 
 /// <summary>Command-line tools and background work act as "system".</summary>
-public sealed class SystemActor : ICurrentActor
+public sealed class SystemActor : CurrentActorBase
 {
-    public ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(Actor.System);
+    protected override ValueTask<Actor> ResolveAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Actor.System);
 }

@@ -31,6 +31,7 @@ public static class IdentitySetup
                 options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
             })
             .AddRoles<PortalRole>()
+            .AddUserManager<PortalUserManager>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddPasswordValidator<PolicyPasswordValidator>();
 }

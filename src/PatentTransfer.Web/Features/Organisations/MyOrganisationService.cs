@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using PatentTransfer.Domain.Common;
+using PatentTransfer.Domain.Organisations;
+using PatentTransfer.Infrastructure.Data;
+using PatentTransfer.Web.Features.Reference;
+using PatentTransfer.Web.Infrastructure;
+using PatentTransfer.Web.Localization;
+using T = PatentTransfer.Web.Localization.SharedResource;
+
+namespace PatentTransfer.Web.Features.Organisations;
+
+/// <summary>The signed-in user's own organisation: its review status, and corrections after a rejection.</summary>
+public sealed class MyOrganisationService(IDbContextFactory<PortalDbContext> contextFactory, ReferenceDataService referenceData, TimeProvider timeProvider)
+{
+    public async Task<OrganisationDetails?> GetAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await OrganisationQueries.DetailsAsync(db, organisationId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves corrected details and puts the organisation back in its city's review queue. The version the user
+    /// edited must still be current: if staff reviewed it or a colleague saved meanwhile, nothing is written.
+    /// </summary>
+    public async Task<CommandResult> CorrectAsync(Guid organisationId, OrganisationCorrection correction, CancellationToken cancellationToken)
+    {
+        var reference = await referenceData.GetAsync(cancellationToken);
+        if (!reference.Regions.TryGetValue(correction.RegionCode, out var region) || !region.IsLocatable)
+        {
+            return CommandResult.Invalid(T.Register_Error_Region);
+        }
+
+        if (correction.IndustryCode is { Length: > 0 } industry && reference.Industries.All(i => i.Code != industry))
+        {
+            return CommandResult.Invalid(T.Register_Error_Industry);
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
+        if (organisation is null)
+        {
+            return CommandResult.NotFound(T.Organisation_NotFound);
+        }
+
+        db.Entry(organisation).Property(o => o.Version).OriginalValue = correction.Version;
+        try
+        {
+            var size = correction.Type.SizeFor(correction.Size);
+            organisation.Correct(correction.Name, correction.Type, size, correction.RegionCode,
+                string.IsNullOrEmpty(correction.IndustryCode) ? null : correction.IndustryCode, timeProvider.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return CommandResult.Ok;
+        }
+        catch (DomainRuleException ex)
+        {
+            return CommandResult.Invalid(Texts.Rule(ex));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Conflict(T.Concurrency_Conflict);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace PatentTransfer.Web.Infrastructure;
+
+public static class SqlLike
+{
+    /// <summary>An ILIKE pattern matching <paramref name="value"/> anywhere, with LIKE's wildcards taken literally.</summary>
+    public static string Contains(string value) =>
+        "%" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using PatentTransfer.Infrastructure;
+using PatentTransfer.Infrastructure.Auditing;
+using PatentTransfer.Infrastructure.Data;
+using PatentTransfer.Infrastructure.Identity;
+using PatentTransfer.Web.Components.Account;
+using PatentTransfer.Web.Features.Audit;
+using PatentTransfer.Web.Features.Home;
+using PatentTransfer.Web.Features.Organisations;
+using PatentTransfer.Web.Features.Reference;
+using PatentTransfer.Web.Features.Registration;
+using PatentTransfer.Web.Features.Users;
+
+namespace PatentTransfer.Web.Infrastructure;
+
+public static class WebServices
+{
+    /// <summary>Idle time after which the sign-in cookie expires (sliding).</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+
+    public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder)
+    {
+        builder.AddInfrastructure();
+        var services = builder.Services;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddHttpContextAccessor();
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+
+        var keys = builder.Configuration["DataProtection:KeysDirectory"];
+        var dataProtection = services.AddDataProtection().SetApplicationName("PatentTransfer");
+        if (!string.IsNullOrWhiteSpace(keys))
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<ICurrentActor, CurrentActor>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.ExpireTimeSpan = IdleTimeout;
+            options.SlidingExpiration = true;
+            options.Cookie.Name = "pt.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        // A changed role or password invalidates other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddPortalIdentityCore()
+            .AddSignInManager<PortalSignInManager>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        services.AddScoped<IEmailSender<PortalUser>, IdentityEmailSender>();
+
+        services.AddAuthorizationBuilder().AddPortalPolicies();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, VerifiedOrganisationHandler>();
+
+        services.AddSingleton<ReferenceDataService>();
+        services.AddScoped<HomeStatisticsService>();
+        services.AddScoped<RegistrationService>();
+        services.AddScoped<MyOrganisationService>();
+        services.AddScoped<OrganisationReviewService>();
+        services.AddScoped<AuditQueryService>();
+        services.AddScoped<UserAdminService>();
+        return builder;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using PatentTransfer.Domain.Common;
+
+namespace PatentTransfer.Web.Localization;
+
+/// <summary>Texts looked up by a key built at run time (enum members, rule codes), with a visible fallback.</summary>
+public static class Texts
+{
+    public static string Get(string key) =>
+        SharedResource.ResourceManager.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+
+    public static string Format(string format, params object?[] args) =>
+        string.Format(CultureInfo.CurrentCulture, format, args);
+
+    /// <summary>"OrganisationType_University" → 高等院校 / University.</summary>
+    public static string Enum<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        Get($"{typeof(TEnum).Name}_{value}");
+
+    public static string Role(string role) => Get($"Role_{role}");
+
+    /// <summary>The message for a refused business rule ("Organisation.NotPending" → key Rule_Organisation_NotPending).</summary>
+    public static string Rule(string code) => Get("Rule_" + code.Replace('.', '_'));
+
+    public static string Rule(DomainRuleException exception) => Rule(exception.Code);
+}
