@@ -27,7 +27,11 @@ public static class WebServices
         var services = builder.Services;
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+            options.SnackbarConfiguration.VisibleStateDuration = 5000;
+        });
         services.AddLocalization();
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
