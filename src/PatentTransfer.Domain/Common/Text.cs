@@ -16,8 +16,9 @@ public static partial class Text
         !string.IsNullOrEmpty(value) && MarkupPattern().IsMatch(value);
 
     /// <summary>
-    /// Folds full-width ASCII (common with Chinese input methods: "９１１３…", "ＡＢＣ") to half-width, trims,
-    /// and collapses runs of white space to one space.
+    /// Folds full-width letters and digits (common with Chinese input methods: "９１１３…", "ＡＢＣ") to half-width,
+    /// trims, and collapses runs of white space to one space. Full-width punctuation (，（）：) is Chinese
+    /// typography and stays as typed.
     /// </summary>
     public static string NormaliseInput(string? value)
     {
@@ -33,7 +34,7 @@ public static partial class Text
             var c = raw switch
             {
                 '\u3000' => ' ',
-                >= '\uFF01' and <= '\uFF5E' => (char)(raw - 0xFEE0),
+                (>= '\uFF10' and <= '\uFF19') or (>= '\uFF21' and <= '\uFF3A') or (>= '\uFF41' and <= '\uFF5A') => (char)(raw - 0xFEE0),
                 _ => raw,
             };
             var isSpace = char.IsWhiteSpace(c);
