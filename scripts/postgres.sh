@@ -13,7 +13,7 @@ pt_apt_install() {
     pt_info "installing $* ($why)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >/dev/null || pt_die "apt-get update failed; install $* yourself and run again"
-    apt-get install -y -qq --no-install-recommends "$@" >/dev/null || pt_die "apt-get install $* failed; install it yourself and run again"
+    apt-get install -y -qq "$@" >/dev/null || pt_die "apt-get install $* failed; install it yourself and run again"
   else
     pt_die "$why needs the Debian packages: $*. Install them with: sudo apt-get update && sudo apt-get install -y $*"
   fi
