@@ -33,6 +33,7 @@ public static class WebServices
             options.SnackbarConfiguration.VisibleStateDuration = 5000;
         });
         services.AddLocalization();
+        services.AddTransient<MudBlazor.MudLocalizer, Localization.PortalMudLocalizer>();
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
 
