@@ -97,6 +97,8 @@ pt_create_roles() {
   pt_psql "$port" "$su" <<SQL
 CREATE ROLE portal_owner LOGIN CREATEDB PASSWORD '$owner_pw';
 CREATE ROLE portal_app LOGIN PASSWORD '$app_pw';
+-- Lets the owner drop a database the app role is still connected to (DROP DATABASE ... WITH (FORCE)).
+GRANT pg_signal_backend TO portal_owner;
 SQL
   if [ -n "$db" ]; then
     pt_psql "$port" "$su" -c "CREATE DATABASE $db OWNER portal_owner ENCODING 'UTF8'"

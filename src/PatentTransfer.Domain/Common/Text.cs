@@ -16,9 +16,9 @@ public static partial class Text
         !string.IsNullOrEmpty(value) && MarkupPattern().IsMatch(value);
 
     /// <summary>
-    /// Folds full-width letters and digits (common with Chinese input methods: "９１１３…", "ＡＢＣ") to half-width,
-    /// trims, and collapses runs of white space to one space. Full-width punctuation (，（）：) is Chinese
-    /// typography and stays as typed.
+    /// Folds full-width letters, digits and the symbols of codes and addresses (＠ － ．), which Chinese input
+    /// methods produce ("９１１３…", "ＡＢＣ"), to half-width; trims; collapses runs of white space to one space.
+    /// Other full-width punctuation (，（）：) is Chinese typography and stays as typed.
     /// </summary>
     public static string NormaliseInput(string? value)
     {
@@ -34,7 +34,8 @@ public static partial class Text
             var c = raw switch
             {
                 '\u3000' => ' ',
-                (>= '\uFF10' and <= '\uFF19') or (>= '\uFF21' and <= '\uFF3A') or (>= '\uFF41' and <= '\uFF5A') => (char)(raw - 0xFEE0),
+                (>= '\uFF10' and <= '\uFF19') or (>= '\uFF21' and <= '\uFF3A') or (>= '\uFF41' and <= '\uFF5A')
+                    or '\uFF20' or '\uFF0D' or '\uFF0E' => (char)(raw - 0xFEE0), // also ＠ － ． as typed in codes and addresses
                 _ => raw,
             };
             var isSpace = char.IsWhiteSpace(c);

@@ -101,6 +101,5 @@ public readonly record struct CreditCode
     private static string Normalise(string? input) =>
         Text.NormaliseInput(input).Replace(" ", "", StringComparison.Ordinal)
             .Replace("-", "", StringComparison.Ordinal)
-            .Replace("－", "", StringComparison.Ordinal)
             .ToUpperInvariant();
 }

@@ -122,6 +122,11 @@ public sealed class Organisation : IAuditable
         SetDetails(name, type, size, regionCode, industryCode);
         Status = OrganisationStatus.Pending;
         SubmittedAt = now;
+
+        // A new submission awaits a new decision; the earlier one stays in the audit trail.
+        RejectionReason = null;
+        ReviewedByUserId = null;
+        ReviewedAt = null;
         AuditAction = AuditActions.OrganisationResubmitted;
     }
 

@@ -73,6 +73,11 @@ public static class HebeiRegions
             throw new InvalidDataException("The province row (13) is missing.");
         }
 
+        if (seen.Contains(XiongAnCode))
+        {
+            throw new InvalidDataException($"The table already has a region {XiongAnCode}; the portal's code for 雄安新区 must change.");
+        }
+
         regions.Add(new Region(XiongAnCode, "雄安新区", En(XiongAnCode), RegionKind.NewArea, ProvinceCode, XiongAnCode, null));
         return regions;
     }
