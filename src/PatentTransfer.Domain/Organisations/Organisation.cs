@@ -7,7 +7,7 @@ namespace PatentTransfer.Domain.Organisations;
 /// A registered organisation. It is pending until staff of its city verify it; until then its users may browse
 /// but not publish. A rejected organisation sees the reason, corrects its details and submits again.
 /// </summary>
-public sealed class Organisation : IAuditable
+public sealed class Organisation : IAuditable, IVersioned
 {
     public const int NameMaxLength = 100;
     public const int ReasonMaxLength = 500;

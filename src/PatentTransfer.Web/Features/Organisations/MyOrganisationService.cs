@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using PatentTransfer.Domain.Common;
 using PatentTransfer.Domain.Organisations;
 using PatentTransfer.Infrastructure.Data;
 using PatentTransfer.Web.Features.Reference;
 using PatentTransfer.Web.Infrastructure;
-using PatentTransfer.Web.Localization;
 using T = PatentTransfer.Web.Localization.SharedResource;
 
 namespace PatentTransfer.Web.Features.Organisations;
@@ -42,22 +40,10 @@ public sealed class MyOrganisationService(IDbContextFactory<PortalDbContext> con
             return CommandResult.NotFound(T.Organisation_NotFound);
         }
 
-        db.Entry(organisation).Property(o => o.Version).OriginalValue = correction.Version;
-        try
-        {
-            var size = correction.Type.SizeFor(correction.Size);
-            organisation.Correct(correction.Name, correction.Type, size, correction.RegionCode,
-                string.IsNullOrEmpty(correction.IndustryCode) ? null : correction.IndustryCode, timeProvider.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            return CommandResult.Ok;
-        }
-        catch (DomainRuleException ex)
-        {
-            return CommandResult.Invalid(Texts.Rule(ex));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Conflict(T.Concurrency_Conflict);
-        }
+        var size = correction.Type.SizeFor(correction.Size);
+        var industryCode = string.IsNullOrEmpty(correction.IndustryCode) ? null : correction.IndustryCode;
+        return await VersionedChange.SaveAsync(db, organisation, correction.Version,
+            o => o.Correct(correction.Name, correction.Type, size, correction.RegionCode, industryCode, timeProvider.GetUtcNow()),
+            cancellationToken);
     }
 }

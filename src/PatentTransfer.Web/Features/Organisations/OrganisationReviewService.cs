@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using PatentTransfer.Domain.Common;
 using PatentTransfer.Domain.Organisations;
 using PatentTransfer.Infrastructure.Data;
 using PatentTransfer.Web.Infrastructure;
-using PatentTransfer.Web.Localization;
 using T = PatentTransfer.Web.Localization.SharedResource;
 
 namespace PatentTransfer.Web.Features.Organisations;
@@ -89,21 +87,6 @@ public sealed class OrganisationReviewService(IDbContextFactory<PortalDbContext>
             return CommandResult.NotFound(T.Organisation_NotFound);
         }
 
-        var organisation = found.Organisation;
-        db.Entry(organisation).Property(o => o.Version).OriginalValue = version;
-        try
-        {
-            decide(organisation, timeProvider.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            return CommandResult.Ok;
-        }
-        catch (DomainRuleException ex)
-        {
-            return CommandResult.Invalid(Texts.Rule(ex));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Conflict(T.Concurrency_Conflict);
-        }
+        return await VersionedChange.SaveAsync(db, found.Organisation, version, o => decide(o, timeProvider.GetUtcNow()), cancellationToken);
     }
 }
