@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PatentTransfer.Domain.Common;
 using PatentTransfer.Domain.Organisations;
 using PatentTransfer.Infrastructure.Data;
 using PatentTransfer.Web.Infrastructure;
