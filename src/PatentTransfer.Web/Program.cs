@@ -9,7 +9,11 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureIn
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
+    // The host owns its logger (preserveStaticLogger): a second host in the same process, as integration tests
+    // start, must not replace or close the first one's sinks through the static Log.Logger.
+    builder.Services.AddSerilog(
+        (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services),
+        preserveStaticLogger: true);
     builder.AddWebServices();
 
     var app = builder.Build();

@@ -46,17 +46,32 @@ public sealed class Browser(HttpClient client)
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response, CancellationToken cancellationToken = default) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync(cancellationToken), cancellationToken);
 
-    /// <summary>Logs in through the login form and checks that the portal accepted it.</summary>
-    public async Task LogInAsync(string email, string password, CancellationToken cancellationToken = default)
-    {
-        var response = await SubmitAsync("/Account/Login", "login", new Dictionary<string, string>
+    /// <summary>Submits the login form and returns the portal's answer, whatever it is.</summary>
+    public Task<HttpResponseMessage> SubmitLogInAsync(string email, string password, CancellationToken cancellationToken = default) =>
+        SubmitAsync("/Account/Login", "login", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         }, cancellationToken);
+
+    /// <summary>Logs in through the login form and checks that the portal accepted it.</summary>
+    public async Task LogInAsync(string email, string password, CancellationToken cancellationToken = default)
+    {
+        var response = await SubmitLogInAsync(email, password, cancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Log-in of {email} answered {(int)response.StatusCode}, not a redirect.");
         Assert.DoesNotContain("/Account/", response.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
     }
+
+    /// <summary>The path a redirect sends the browser to.</summary>
+    public static string RedirectPath(HttpResponseMessage response)
+    {
+        Assert.NotNull(response.Headers.Location);
+        return new Uri(new Uri("http://localhost/"), response.Headers.Location).AbsolutePath;
+    }
+
+    /// <summary>The status message of an account page (data-testid=status-message), if it shows one.</summary>
+    public static async Task<string?> StatusMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken = default) =>
+        (await ParseAsync(response, cancellationToken)).QuerySelector("[data-testid=status-message]")?.TextContent.Trim();
 
     /// <summary>Validation messages shown next to fields, by input name.</summary>
     public static IReadOnlyList<string> ValidationMessages(IHtmlDocument page) =>

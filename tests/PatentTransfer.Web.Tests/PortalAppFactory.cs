@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PatentTransfer.Infrastructure.Data;
 using PatentTransfer.Infrastructure.Data.Seeding;
@@ -39,8 +40,12 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("ConnectionStrings:Portal", Database.AppConnectionString);
         builder.UseSetting("Mail:PickupDirectory", Path.Combine(_workDirectory, "mail"));
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_workDirectory, "keys"));
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(LogDirectory, "portal-.log"));
-        builder.UseSetting("Serilog:WriteTo:1:Args:flushToDiskInterval", "00:00:00.2");
+        // Serilog reads its sinks from configuration; array-indexed keys only merge reliably as a configuration source.
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(LogDirectory, "portal-.log"),
+            ["Serilog:WriteTo:1:Args:flushToDiskInterval"] = "00:00:00.2",
+        }));
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see where the portal sends them.</summary>

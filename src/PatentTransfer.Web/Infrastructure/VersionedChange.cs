@@ -15,6 +15,13 @@ public static class VersionedChange
     public static async Task<CommandResult> SaveAsync<TEntity>(DbContext db, TEntity entity, uint version, Action<TEntity> change, CancellationToken cancellationToken)
         where TEntity : class, IVersioned
     {
+        // A record already changed since the user read it must not be judged by the domain rules either: the
+        // user decided on what they saw, so the answer is "reload", not a rule message about someone else's state.
+        if (entity.Version != version)
+        {
+            return CommandResult.Conflict(T.Concurrency_Conflict);
+        }
+
         db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = version;
         try
         {

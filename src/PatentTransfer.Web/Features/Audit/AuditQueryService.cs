@@ -55,12 +55,12 @@ public sealed class AuditQueryService(IDbContextFactory<PortalDbContext> context
 
         if (Text.NormaliseInput(query.Action) is { Length: > 0 } action)
         {
-            rows = rows.Where(a => a.Action.StartsWith(action));
+            rows = rows.Where(a => a.Action == action);
         }
 
         if (Text.NormaliseInput(query.Actor) is { Length: > 0 } actor)
         {
-            rows = rows.Where(a => EF.Functions.ILike(a.ActorName, SqlLike.Contains(actor)));
+            rows = rows.Where(a => EF.Functions.ILike(a.ActorName, SqlLike.Contains(actor), SqlLike.EscapeCharacter));
         }
 
         if (Text.NormaliseInput(query.RecordType) is { Length: > 0 } recordType)

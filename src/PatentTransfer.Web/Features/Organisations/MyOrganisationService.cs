@@ -40,6 +40,12 @@ public sealed class MyOrganisationService(IDbContextFactory<PortalDbContext> con
             return CommandResult.NotFound(T.Organisation_NotFound);
         }
 
+        // Government bodies are set up by administrators; an applicant cannot turn itself into one.
+        if (!correction.Type.IsSelfRegistrable() && organisation.Type != correction.Type)
+        {
+            return CommandResult.Invalid(T.Register_Error_Government);
+        }
+
         var size = correction.Type.SizeFor(correction.Size);
         var industryCode = string.IsNullOrEmpty(correction.IndustryCode) ? null : correction.IndustryCode;
         return await VersionedChange.SaveAsync(db, organisation, correction.Version,

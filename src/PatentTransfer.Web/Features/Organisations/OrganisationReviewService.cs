@@ -43,7 +43,7 @@ public sealed class OrganisationReviewService(IDbContextFactory<PortalDbContext>
         {
             rows = CreditCode.TryParse(search, out var code, out _)
                 ? rows.Where(x => x.o.CreditCode == code)
-                : rows.Where(x => EF.Functions.ILike(x.o.Name, SqlLike.Contains(search)));
+                : rows.Where(x => EF.Functions.ILike(x.o.Name, SqlLike.Contains(search), SqlLike.EscapeCharacter));
         }
 
         var total = await rows.CountAsync(cancellationToken);

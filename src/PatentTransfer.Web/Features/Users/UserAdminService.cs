@@ -12,6 +12,7 @@ using PatentTransfer.Infrastructure.Data;
 using PatentTransfer.Infrastructure.Identity;
 using PatentTransfer.Web.Features.Reference;
 using PatentTransfer.Web.Infrastructure;
+using PatentTransfer.Web.Localization;
 using T = PatentTransfer.Web.Localization.SharedResource;
 
 namespace PatentTransfer.Web.Features.Users;
@@ -57,8 +58,8 @@ public sealed class UserAdminService(
         if (Text.NormaliseInput(query.Search) is { Length: > 0 } search)
         {
             var pattern = SqlLike.Contains(search);
-            users = users.Where(u => EF.Functions.ILike(u.Email!, pattern) || EF.Functions.ILike(u.DisplayName, pattern)
-                || (u.Organisation != null && EF.Functions.ILike(u.Organisation.Name, pattern)));
+            users = users.Where(u => EF.Functions.ILike(u.Email!, pattern, SqlLike.EscapeCharacter) || EF.Functions.ILike(u.DisplayName, pattern, SqlLike.EscapeCharacter)
+                || (u.Organisation != null && EF.Functions.ILike(u.Organisation.Name, pattern, SqlLike.EscapeCharacter)));
         }
 
         if (!string.IsNullOrEmpty(query.Role))
@@ -258,7 +259,8 @@ public sealed class UserAdminService(
             var created = await userManager.CreateAsync(user);
             if (!created.Succeeded)
             {
-                return CommandResult.Invalid(string.Join(" ", created.Errors.Select(e => e.Description)));
+                // Identity describes its errors in English; the user gets them from our resources, in the page's language.
+                return CommandResult.Invalid(string.Join(" ", created.Errors.Select(e => Texts.Get("Identity_" + e.Code)).Distinct()));
             }
 
             await userManager.AddToRoleAsync(user, request.Role);
