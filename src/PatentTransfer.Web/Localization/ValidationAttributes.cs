@@ -41,12 +41,21 @@ public sealed class NoMarkupAttribute : ValidationAttribute
     public override string FormatErrorMessage(string name) => Texts.Format(SharedResource.Validation_NoMarkup, name);
 }
 
-public sealed class EmailFieldAttribute : ValidationAttribute
+/// <summary>
+/// An address as the HTML standard defines a valid e-mail address (what a browser's type=email accepts), with a
+/// dot in the domain: the framework's EmailAddressAttribute only looks for an @ and lets tags through.
+/// </summary>
+public sealed partial class EmailFieldAttribute : ValidationAttribute
 {
+    public const int MaxLength = 256;
+
     public override bool IsValid(object? value) =>
-        value is not string text || string.IsNullOrWhiteSpace(text) || (text.Length <= 256 && new EmailAddressAttribute().IsValid(text.Trim()) && !text.Contains(' ', StringComparison.Ordinal));
+        value is not string text || string.IsNullOrWhiteSpace(text) || (text.Trim().Length <= MaxLength && EmailPattern().IsMatch(text.Trim()));
 
     public override string FormatErrorMessage(string name) => Texts.Format(SharedResource.Validation_Email, name);
+
+    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")]
+    private static partial Regex EmailPattern();
 }
 
 /// <summary>Mainland mobile (13812345678) or landline with area code (0311-12345678).</summary>
