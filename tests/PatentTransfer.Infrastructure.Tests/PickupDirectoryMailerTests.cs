@@ -37,6 +37,8 @@ public sealed class PickupDirectoryMailerTests : IDisposable
         Assert.Contains("张三，您好：", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("河北省专利转化供需对接平台", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Equal([link], mail.Links);
+        // Written in a staging folder and moved in whole: nothing of it is left behind.
+        Assert.Empty(Directory.GetDirectories(Pickup));
     }
 
     [Fact]

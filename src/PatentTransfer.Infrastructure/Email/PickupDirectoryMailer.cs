@@ -34,12 +34,26 @@ public sealed class PickupDirectoryMailer(IOptions<MailOptions> options, ILogger
             BodyTransferEncoding = TransferEncoding.Base64,
         };
         message.To.Add(new MailAddress(recipient));
-        using var client = new SmtpClient
+        // SmtpClient writes the file in place, so a reader of the pickup folder could see half a message. It writes
+        // into a staging folder of its own instead, and the finished file is moved in (a rename: atomic).
+        var staging = Directory.CreateDirectory(Path.Combine(directory, ".sending-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
         {
-            DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-            PickupDirectoryLocation = directory,
-        };
-        await client.SendMailAsync(message, cancellationToken);
+            using (var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging })
+            {
+                await client.SendMailAsync(message, cancellationToken);
+            }
+
+            foreach (var file in Directory.GetFiles(staging))
+            {
+                File.Move(file, Path.Combine(directory, Path.GetFileName(file)));
+            }
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+
         logger.LogInformation("Mail \"{Subject}\" to {Recipient} written to {Directory}", subject, Mask(recipient), directory);
     }
 
