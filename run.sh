@@ -79,22 +79,25 @@ trap 'exit 130' INT TERM
 pt_port_in_use 5000 && pt_die "port 5000 is in use; stop whatever listens there (ss -ltnp 'sport = :5000') and run again"
 
 pt_info "building"
-dotnet build src/PatentTransfer.Web/PatentTransfer.Web.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
-dotnet build src/PatentTransfer.Cli/PatentTransfer.Cli.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+# MSBuild prints its summary even when asked to be quiet; its output is shown only when the build fails.
+build() { local out; out=$(dotnet build "$1" -c Release -nologo -v quiet -clp:ErrorsOnly 2>&1) || { printf '%s\n' "$out" >&2; pt_die "the build failed"; }; }
+build src/PatentTransfer.Web/PatentTransfer.Web.csproj
+build src/PatentTransfer.Cli/PatentTransfer.Cli.csproj
 
 pt_info "applying migrations and loading reference and demo data"
 cli="src/PatentTransfer.Cli/bin/Release/net10.0/patenttransfer"
-accounts=$("$cli" db setup --demo) || pt_die "database set-up failed (see above)"
+mkdir -p "$data/mail" "$data/logs"
+# The set-up's results come on standard output (shown below); its log goes to a file, shown only if it fails.
+accounts=$("$cli" db setup --demo 2>"$data/logs/setup.log") || { cat "$data/logs/setup.log" >&2; pt_die "database set-up failed (log above, also in $data/logs/setup.log)"; }
 
 export Mail__PickupDirectory="$data/mail"
-mkdir -p "$data/mail" "$data/logs"
 export Serilog__WriteTo__1__Args__path="$data/logs/portal-.log"
 
 cat <<MSG
 
   PatentTransfer is starting on  $url
 
-$(printf '%s\n' "$accounts" | sed -n '/^demo data/,$p')
+$(printf '%s\n' "$accounts" | sed 's/^/  /')
 
   E-mails the portal sends are written to $data/mail
   Logs: console and $data/logs/

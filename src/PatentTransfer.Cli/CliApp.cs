@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -52,7 +54,11 @@ public static class CliApp
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("PatentTransfer", LogLevel.Information);
+        // Standard output carries the command's results (scripts read it); the log goes to standard error. EF logs
+        // its probe of a not-yet-created migrations table as a failed command; that is expected on a new database.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("PatentTransfer", LogLevel.Information)
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         var adminName = string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(DependencyInjection.AdminConnectionStringName))
             ? DependencyInjection.ConnectionStringName
             : DependencyInjection.AdminConnectionStringName;
@@ -95,11 +101,13 @@ public static class CliApp
                     await output.WriteLineAsync("migrations: up to date");
                     break;
                 case Step.Reference:
+                    var started = Stopwatch.GetTimestamp();
                     foreach (var result in await services.GetRequiredService<ReferenceDataLoader>().LoadAllAsync(cancellationToken))
                     {
                         await output.WriteLineAsync($"reference data: {result.Name}: {result.Rows} rows{(result.Skipped ? " (unchanged, skipped)" : " loaded")}");
                     }
 
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"reference data: done in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s"));
                     break;
                 case Step.Demo:
                     var accounts = await services.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);

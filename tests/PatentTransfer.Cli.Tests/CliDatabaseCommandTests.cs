@@ -22,6 +22,7 @@ public sealed class CliDatabaseCommandTests : IAsyncLifetime
     private const string EnvironmentVariable = "DOTNET_ENVIRONMENT";
     private const string RegionsLine = "reference data: ReferenceData.hebei-divisions.csv: 203 rows";
     private const string IpcLine = "reference data: ReferenceData.ipc-zh.tsv: 77237 rows";
+    private const string TimingLine = @"^reference data: done in \d+\.\d\d s$";
 
     private static readonly string[] Variables = [PortalVariable, AdminVariable, EnvironmentVariable];
 
@@ -107,7 +108,8 @@ public sealed class CliDatabaseCommandTests : IAsyncLifetime
 
         Assert.Equal("", first.Error);
         Assert.Equal(0, first.Code);
-        Assert.Equal(["migrations: up to date", RegionsLine + " loaded", IpcLine + " loaded"], first.Output);
+        Assert.Equal(["migrations: up to date", RegionsLine + " loaded", IpcLine + " loaded"], first.Output[..3]);
+        Assert.Matches(TimingLine, Assert.Single(first.Output[3..]));
 
         // The app role was granted what it needs: it reads the reference data but cannot change it.
         Assert.Equal(203, await ScalarAsync(app, "SELECT count(*) FROM regions"));
@@ -118,7 +120,7 @@ public sealed class CliDatabaseCommandTests : IAsyncLifetime
         var second = await RunAsync("db", "setup");
 
         Assert.Equal(0, second.Code);
-        Assert.Equal(["migrations: up to date", RegionsLine + " (unchanged, skipped)", IpcLine + " (unchanged, skipped)"], second.Output);
+        Assert.Equal(["migrations: up to date", RegionsLine + " (unchanged, skipped)", IpcLine + " (unchanged, skipped)"], second.Output[..3]);
     }
 
     [Fact]
@@ -130,7 +132,8 @@ public sealed class CliDatabaseCommandTests : IAsyncLifetime
         var result = await RunAsync("db", "seed-reference");
 
         Assert.Equal(0, result.Code);
-        Assert.Equal([RegionsLine + " (unchanged, skipped)", IpcLine + " (unchanged, skipped)"], result.Output);
+        Assert.Equal([RegionsLine + " (unchanged, skipped)", IpcLine + " (unchanged, skipped)"], result.Output[..2]);
+        Assert.Matches(TimingLine, Assert.Single(result.Output[2..]));
     }
 
     [Theory]
@@ -190,7 +193,8 @@ public sealed class CliDatabaseCommandTests : IAsyncLifetime
 
         Assert.Equal(0, result.Code);
         Assert.Equal(["migrations: up to date", RegionsLine + " loaded", IpcLine + " loaded"], result.Output[..3]);
-        Assert.StartsWith("demo data: ", result.Output[3], StringComparison.Ordinal);
+        Assert.Matches(TimingLine, result.Output[3]);
+        Assert.StartsWith("demo data: ", result.Output[4], StringComparison.Ordinal);
         Assert.Equal(DemoDataSeeder.Accounts.Count, await ScalarAsync(owner, "SELECT count(*) FROM users WHERE is_demo"));
     }
 
