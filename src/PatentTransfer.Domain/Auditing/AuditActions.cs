@@ -22,11 +22,17 @@ public static class AuditActions
     public const string OrganisationVerified = "organisation.verified";
     public const string OrganisationRejected = "organisation.rejected";
 
+    public const string PatentCreated = "patent.created";
+    public const string PatentUpdated = "patent.updated";
+    public const string PatentImported = "patent.imported";
+    public const string PatentLegalEvent = "patent.legal_event";
+
     /// <summary>All known actions, for the audit search filter.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         LoginSucceeded, LoginFailed, LockedOut, LoggedOut, PasswordChanged, PasswordReset, PasswordResetRequested,
         EmailConfirmed, UserRegistered, UserCreated, RoleChanged, UserLocked, UserUnlocked,
         OrganisationSubmitted, OrganisationResubmitted, OrganisationVerified, OrganisationRejected,
+        PatentCreated, PatentUpdated, PatentImported, PatentLegalEvent,
     ];
 }

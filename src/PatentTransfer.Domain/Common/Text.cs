@@ -16,6 +16,14 @@ public static partial class Text
         !string.IsNullOrEmpty(value) && MarkupPattern().IsMatch(value);
 
     /// <summary>
+    /// True when technical text contains real HTML (a known tag name followed by attributes or the tag's end) or a
+    /// script URL. Claims and abstracts legitimately write "100<TDS值≤200" or "0<u≤2…b>0", which the stricter
+    /// <see cref="ContainsMarkup"/> would refuse.
+    /// </summary>
+    public static bool ContainsHtml(string? value) =>
+        !string.IsNullOrEmpty(value) && HtmlPattern().IsMatch(value);
+
+    /// <summary>
     /// Folds full-width letters, digits and the symbols of codes and addresses (＠ － ．), which Chinese input
     /// methods produce ("９１１３…", "ＡＢＣ"), to half-width; trims; collapses runs of white space to one space.
     /// Other full-width punctuation (，（）：) is Chinese typography and stays as typed.
@@ -57,4 +65,7 @@ public static partial class Text
 
     [GeneratedRegex(@"<\s*/?\s*[a-zA-Z!?][^>]*>|<\s*script|javascript\s*:|on[a-z]+\s*=\s*[""']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MarkupPattern();
+
+    [GeneratedRegex(@"<\s*/?\s*(a|b|i|u|p|br|hr|em|strong|span|div|font|img|svg|math|iframe|frame|object|embed|script|style|link|meta|base|form|input|button|select|textarea|table|tr|td|th|ul|ol|li|h[1-6]|html|head|body|video|audio|source)(\s[^<>]*)?/?>|javascript\s*:|\son[a-z]+\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlPattern();
 }
