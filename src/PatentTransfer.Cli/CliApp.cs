@@ -117,6 +117,10 @@ public static class CliApp
                         await output.WriteLineAsync($"  {account.Role,-22} {account.Email,-26} {account.DisplayName}");
                     }
 
+                    var catalogueStarted = Stopwatch.GetTimestamp();
+                    var catalogue = await services.GetRequiredService<DemoCatalogueSeeder>().SeedAsync(cancellationToken);
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"demo catalogue: {catalogue.Inserted} patents added, {catalogue.Updated} updated ({DemoCatalogueSeeder.SourceName} texts, generated attributes) in {Stopwatch.GetElapsedTime(catalogueStarted).TotalSeconds:0.00} s"));
                     break;
             }
         }

@@ -9,6 +9,7 @@ using PatentTransfer.Infrastructure.Data;
 using PatentTransfer.Infrastructure.Data.Seeding;
 using PatentTransfer.Infrastructure.Email;
 using PatentTransfer.Infrastructure.Identity;
+using PatentTransfer.Infrastructure.Patents;
 
 namespace PatentTransfer.Infrastructure;
 
@@ -50,6 +51,8 @@ public static class DependencyInjection
         services.AddScoped<PortalDatabase>();
         services.AddScoped<ReferenceDataLoader>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoCatalogueSeeder>();
+        services.AddScoped<PatentBulkStore>();
 
         services.AddOptions<MailOptions>()
             .Bind(builder.Configuration.GetSection(MailOptions.Section))

@@ -82,7 +82,7 @@ public class DemoDataSeederTests(SeededDemoDatabase seeded) : IClassFixture<Seed
     public void FirstRunCreatesTheDemoData()
     {
         Assert.Equal(new SeedCounts(0, 0, 0, 0, 0), seeded.Before);
-        Assert.Equal(16, seeded.AfterFirst.DemoOrganisations);
+        Assert.Equal(22, seeded.AfterFirst.DemoOrganisations);
         Assert.Equal(seeded.AfterFirst.Organisations, seeded.AfterFirst.DemoOrganisations);
         Assert.Equal(DemoDataSeeder.Accounts.Count, seeded.AfterFirst.Users);
         Assert.Equal(DemoDataSeeder.Accounts.Count, seeded.AfterFirst.UserRoles);

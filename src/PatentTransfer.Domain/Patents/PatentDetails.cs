@@ -28,7 +28,7 @@ public sealed record PatentDetails(
     string? IndustryCode)
 {
     public const int TitleMaxLength = 200;
-    public const int AbstractMaxLength = 5_000;
+    public const int AbstractMaxLength = 20_000;
     public const int ClaimsMaxLength = 200_000;
     public const int NameMaxLength = 100;
     public const int MaxNames = 50;

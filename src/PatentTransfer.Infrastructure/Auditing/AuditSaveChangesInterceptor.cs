@@ -13,6 +13,8 @@ namespace PatentTransfer.Infrastructure.Auditing;
 /// </summary>
 public sealed class AuditSaveChangesInterceptor(ICurrentActor currentActor, TimeProvider timeProvider) : SaveChangesInterceptor
 {
+    private const int SummaryTextLength = 120;
+
     private static readonly JsonSerializerOptions SummaryJson = new()
     {
         // Keep Chinese text readable in the stored summary; the UI encodes it on output.
@@ -72,7 +74,7 @@ public sealed class AuditSaveChangesInterceptor(ICurrentActor currentActor, Time
             }
 
             var converter = metadata.GetTypeMapping().Converter;
-            object? Provider(object? value) => value is null || converter is null ? value : converter.ConvertToProvider(value);
+            object? Provider(object? value) => Shorten(value is null || converter is null ? value : converter.ConvertToProvider(value));
 
             switch (entry.State)
             {
@@ -90,4 +92,8 @@ public sealed class AuditSaveChangesInterceptor(ICurrentActor currentActor, Time
 
         return JsonSerializer.Serialize(summary, SummaryJson);
     }
+
+    /// <summary>Long texts (abstracts, claims) are summarised by their opening and length: the record keeps the whole.</summary>
+    private static object? Shorten(object? value) =>
+        value is string { Length: > SummaryTextLength } text ? $"{text[..SummaryTextLength]}…（共 {text.Length} 字）" : value;
 }

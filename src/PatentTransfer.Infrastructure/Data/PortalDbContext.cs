@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PatentTransfer.Domain.Auditing;
 using PatentTransfer.Domain.Organisations;
+using PatentTransfer.Domain.Patents;
 using PatentTransfer.Domain.Reference;
 using PatentTransfer.Domain.Regions;
 using PatentTransfer.Infrastructure.Identity;
@@ -12,6 +13,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, PortalRole, Guid>(options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Patent> Patents => Set<Patent>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<IpcEntry> IpcEntries => Set<IpcEntry>();
     public DbSet<Industry> Industries => Set<Industry>();

@@ -332,6 +332,148 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("PatentTransfer.Domain.Patents.Patent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Abstract")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("abstract");
+
+                    b.Property<string>("ApplicationNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("application_number");
+
+                    b.Property<string>("Claims")
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)")
+                        .HasColumnName("claims");
+
+                    b.PrimitiveCollection<string[]>("CoOwners")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("co_owners");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("FilingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("filing_date");
+
+                    b.PrimitiveCollection<string[]>("FurtherIpc")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("further_ipc");
+
+                    b.Property<DateOnly?>("GrantDate")
+                        .HasColumnType("date")
+                        .HasColumnName("grant_date");
+
+                    b.Property<Guid>("HolderOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_organisation_id");
+
+                    b.Property<string>("IndustryCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("industry_code");
+
+                    b.PrimitiveCollection<string[]>("Inventors")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("inventors");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.PrimitiveCollection<string[]>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("keywords");
+
+                    b.Property<DateOnly>("LastDayOfProtection")
+                        .HasColumnType("date")
+                        .HasColumnName("last_day_of_protection");
+
+                    b.Property<string>("Locarno")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("locarno");
+
+                    b.Property<string>("MainIpc")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("main_ipc");
+
+                    b.Property<DateOnly?>("PublicationDate")
+                        .HasColumnType("date")
+                        .HasColumnName("publication_date");
+
+                    b.Property<string>("PublicationNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("publication_number");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patents");
+
+                    b.HasIndex("ApplicationNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_patents_application_number");
+
+                    b.HasIndex("HolderOrganisationId")
+                        .HasDatabaseName("ix_patents_holder_organisation_id");
+
+                    b.HasIndex("IndustryCode")
+                        .HasDatabaseName("ix_patents_industry_code");
+
+                    b.HasIndex("MainIpc")
+                        .HasDatabaseName("ix_patents_main_ipc");
+
+                    b.ToTable("patents", (string)null);
+                });
+
             modelBuilder.Entity("PatentTransfer.Domain.Reference.Industry", b =>
                 {
                     b.Property<string>("Code")
@@ -828,6 +970,65 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                         .HasForeignKey("ReviewedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_organisations_asp_net_users_reviewed_by_user_id");
+                });
+
+            modelBuilder.Entity("PatentTransfer.Domain.Patents.Patent", b =>
+                {
+                    b.HasOne("PatentTransfer.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("HolderOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patents_organisations_holder_organisation_id");
+
+                    b.HasOne("PatentTransfer.Domain.Reference.Industry", null)
+                        .WithMany()
+                        .HasForeignKey("IndustryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_patents_industries_industry_code");
+
+                    b.OwnsMany("PatentTransfer.Domain.Patents.LegalEvent", "LegalEvents", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("date");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)")
+                                .HasColumnName("note");
+
+                            b1.Property<Guid>("PatentId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("patent_id");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("type");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_patent_legal_events");
+
+                            b1.HasIndex("PatentId", "Date")
+                                .HasDatabaseName("ix_patent_legal_events_patent_id_date");
+
+                            b1.ToTable("patent_legal_events", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PatentId")
+                                .HasConstraintName("fk_patent_legal_events_patents_patent_id");
+                        });
+
+                    b.Navigation("LegalEvents");
                 });
 
             modelBuilder.Entity("PatentTransfer.Infrastructure.Identity.PortalUser", b =>

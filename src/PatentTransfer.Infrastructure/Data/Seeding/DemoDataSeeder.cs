@@ -42,6 +42,21 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
         new("pending-bd", "保定示范新能源科技有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130607", "new-energy", OrganisationStatus.Pending),
         new("rejected-ts", "唐山示范环保设备有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130203", "equipment", OrganisationStatus.Rejected,
             "营业执照上的名称与填写的机构名称不一致，请核对后重新提交（演示数据）"),
+
+        // Further holders of the demo catalogue, so that its patents come from several cities and holder types.
+        new("hd-college", "邯郸示范工程学院（演示）", OrganisationType.University, null, "130402", "equipment", OrganisationStatus.Verified),
+        new("lf-institute", "廊坊示范信息技术研究所（演示）", OrganisationType.ResearchInstitute, null, "131003", "intelligent-info", OrganisationStatus.Verified),
+        new("qhd-university", "秦皇岛示范海洋大学（演示）", OrganisationType.University, null, "130302", "biomedicine", OrganisationStatus.Verified),
+        new("ts-soe", "唐山示范重工集团有限公司（演示）", OrganisationType.StateOwnedEnterprise, EnterpriseSize.Large, "130203", "high-end-equipment", OrganisationStatus.Verified),
+        new("xt-institute", "邢台示范农业科学研究院（演示）", OrganisationType.ResearchInstitute, null, "130503", "agriculture", OrganisationStatus.Verified),
+        new("sme-holder", "保定示范电子科技有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130606", "electronics", OrganisationStatus.Verified),
+    ];
+
+    /// <summary>Keys of the demo organisations that hold the demo catalogue, with their share of it.</summary>
+    public static IReadOnlyList<(string Key, int Weight)> CatalogueHolders { get; } =
+    [
+        ("university", 30), ("institute", 15), ("soe", 10), ("hd-college", 12), ("lf-institute", 10),
+        ("qhd-university", 10), ("ts-soe", 6), ("xt-institute", 5), ("sme-holder", 2),
     ];
 
     public static IReadOnlyList<DemoAccount> Accounts { get; } =
@@ -58,6 +73,22 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
         new("institute@demo.example", Roles.PatentHolder, "刘主任（演示）", "institute"),
         new("soe@demo.example", Roles.PatentHolder, "孙部长（演示）", "soe"),
     ];
+
+    /// <summary>The demo organisations by key (after <see cref="SeedAsync"/>).</summary>
+    public async Task<IReadOnlyDictionary<string, Organisation>> OrganisationsAsync(CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, Organisation>(StringComparer.Ordinal);
+        for (var i = 0; i < Organisations.Length; i++)
+        {
+            var code = DemoCreditCode(Organisations[i].Type, Organisations[i].RegionCode, i + 1);
+            if (await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.CreditCode == code, cancellationToken) is { } organisation)
+            {
+                result[Organisations[i].Key] = organisation;
+            }
+        }
+
+        return result;
+    }
 
     public async Task<IReadOnlyList<DemoAccount>> SeedAsync(CancellationToken cancellationToken)
     {
