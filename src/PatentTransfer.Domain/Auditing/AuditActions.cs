@@ -27,6 +27,13 @@ public static class AuditActions
     public const string PatentImported = "patent.imported";
     public const string PatentLegalEvent = "patent.legal_event";
 
+    public const string ListingCreated = "listing.created";
+    public const string ListingEdited = "listing.edited";
+    public const string ListingSubmitted = "listing.submitted";
+    public const string ListingPublished = "listing.published";
+    public const string ListingReturned = "listing.returned";
+    public const string ListingWithdrawn = "listing.withdrawn";
+
     /// <summary>All known actions, for the audit search filter.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -34,5 +41,6 @@ public static class AuditActions
         EmailConfirmed, UserRegistered, UserCreated, RoleChanged, UserLocked, UserUnlocked,
         OrganisationSubmitted, OrganisationResubmitted, OrganisationVerified, OrganisationRejected,
         PatentCreated, PatentUpdated, PatentImported, PatentLegalEvent,
+        ListingCreated, ListingEdited, ListingSubmitted, ListingPublished, ListingReturned, ListingWithdrawn,
     ];
 }

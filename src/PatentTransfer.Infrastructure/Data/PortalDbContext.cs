@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PatentTransfer.Domain.Auditing;
+using PatentTransfer.Domain.Listings;
 using PatentTransfer.Domain.Organisations;
 using PatentTransfer.Domain.Patents;
 using PatentTransfer.Domain.Reference;
@@ -14,6 +15,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Patent> Patents => Set<Patent>();
+    public DbSet<Listing> Listings => Set<Listing>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<IpcEntry> IpcEntries => Set<IpcEntry>();
     public DbSet<Industry> Industries => Set<Industry>();

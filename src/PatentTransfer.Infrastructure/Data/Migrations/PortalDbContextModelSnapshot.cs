@@ -232,6 +232,139 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("PatentTransfer.Domain.Listings.Listing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("CoOwnersConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("co_owners_consent");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<decimal?>("EntryFee")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("entry_fee");
+
+                    b.Property<bool>("FreeForSmes")
+                        .HasColumnType("boolean")
+                        .HasColumnName("free_for_smes");
+
+                    b.Property<bool>("HasEvaluationReport")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_evaluation_report");
+
+                    b.Property<Guid>("HolderOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_organisation_id");
+
+                    b.Property<decimal?>("LumpSum")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("lump_sum");
+
+                    b.Property<string[]>("Modes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("modes");
+
+                    b.Property<bool>("OpenLicence")
+                        .HasColumnType("boolean")
+                        .HasColumnName("open_licence");
+
+                    b.Property<Guid>("PatentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patent_id");
+
+                    b.Property<bool>("PayLater")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pay_later");
+
+                    b.Property<string>("PriceKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("price_kind");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewed_by_user_id");
+
+                    b.Property<decimal?>("RoyaltyPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("royalty_percent");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<bool>("TechnicalService")
+                        .HasColumnType("boolean")
+                        .HasColumnName("technical_service");
+
+                    b.Property<int?>("TrialMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("trial_months");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_listings");
+
+                    b.HasIndex("HolderOrganisationId")
+                        .HasDatabaseName("ix_listings_holder_organisation_id");
+
+                    b.HasIndex("PatentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_listings_patent_id");
+
+                    b.HasIndex("ReviewedByUserId")
+                        .HasDatabaseName("ix_listings_reviewed_by_user_id");
+
+                    b.HasIndex("Status", "HolderOrganisationId")
+                        .HasDatabaseName("ix_listings_status_holder_organisation_id");
+
+                    b.ToTable("listings", (string)null);
+                });
+
             modelBuilder.Entity("PatentTransfer.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -948,6 +1081,29 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("PatentTransfer.Domain.Listings.Listing", b =>
+                {
+                    b.HasOne("PatentTransfer.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("HolderOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_listings_organisations_holder_organisation_id");
+
+                    b.HasOne("PatentTransfer.Domain.Patents.Patent", null)
+                        .WithOne()
+                        .HasForeignKey("PatentTransfer.Domain.Listings.Listing", "PatentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_listings_patents_patent_id");
+
+                    b.HasOne("PatentTransfer.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_listings_asp_net_users_reviewed_by_user_id");
                 });
 
             modelBuilder.Entity("PatentTransfer.Domain.Organisations.Organisation", b =>
