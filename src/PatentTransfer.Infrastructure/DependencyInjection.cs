@@ -54,6 +54,12 @@ public static class DependencyInjection
         services.AddScoped<DemoCatalogueSeeder>();
         services.AddScoped<PatentBulkStore>();
 
+        services.AddOptions<SleepingPatentOptions>()
+            .Bind(builder.Configuration.GetSection(SleepingPatentOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SleepingPatentOptions>>().Value.ToRule());
+
         services.AddOptions<MailOptions>()
             .Bind(builder.Configuration.GetSection(MailOptions.Section))
             .ValidateDataAnnotations()

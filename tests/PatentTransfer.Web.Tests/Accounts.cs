@@ -15,4 +15,5 @@ public static class Accounts
     public const string Provincial = "province@demo.example";
     public const string Administrator = "admin@demo.example";
     public const string PendingSme = "pending@demo.example";
+    public const string Institute = "institute@demo.example";
 }

@@ -10,6 +10,7 @@ using PatentTransfer.Web.Components.Account;
 using PatentTransfer.Web.Features.Audit;
 using PatentTransfer.Web.Features.Home;
 using PatentTransfer.Web.Features.Organisations;
+using PatentTransfer.Web.Features.Patents;
 using PatentTransfer.Web.Features.Reference;
 using PatentTransfer.Web.Features.Registration;
 using PatentTransfer.Web.Features.Users;
@@ -85,6 +86,7 @@ public static class WebServices
         services.AddScoped<OrganisationReviewService>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<PatentService>();
         return builder;
     }
 }

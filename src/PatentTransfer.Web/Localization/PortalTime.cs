@@ -9,6 +9,9 @@ public static class PortalTime
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Shanghai);
 
+    /// <summary>Today's date in Hebei: dates of patents and deadlines are local dates.</summary>
+    public static DateOnly Today(TimeProvider timeProvider) => DateOnly.FromDateTime(ToLocal(timeProvider.GetUtcNow()).DateTime);
+
     public static string Date(DateTimeOffset instant) => ToLocal(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string DateTime(DateTimeOffset instant) => ToLocal(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -18,6 +18,13 @@ public static class Texts
 
     public static string Role(string role) => Get($"Role_{role}");
 
+    /// <summary>Yuan with two decimals and thousands separators: "50,000.00 元" / "CNY 50,000.00".</summary>
+    public static string Money(decimal yuan) => Format(SharedResource.Money_Yuan, yuan.ToString("N2", CultureInfo.InvariantCulture));
+
+    public static string Percent(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+
     /// <summary>The message for a refused business rule ("Organisation.NotPending" → key Rule_Organisation_NotPending).</summary>
     public static string Rule(string code) => Get("Rule_" + code.Replace('.', '_'));
 
