@@ -9,6 +9,7 @@ using PatentTransfer.Infrastructure.Identity;
 using PatentTransfer.Web.Components.Account;
 using PatentTransfer.Web.Features.Audit;
 using PatentTransfer.Web.Features.Home;
+using PatentTransfer.Web.Features.MyPatents;
 using PatentTransfer.Web.Features.Organisations;
 using PatentTransfer.Web.Features.Patents;
 using PatentTransfer.Web.Features.Reference;
@@ -87,6 +88,8 @@ public static class WebServices
         services.AddScoped<AuditQueryService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<PatentService>();
+        services.AddScoped<MyPatentsService>();
+        services.AddScoped<ListingService>();
         return builder;
     }
 }
