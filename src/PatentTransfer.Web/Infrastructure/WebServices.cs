@@ -9,6 +9,7 @@ using PatentTransfer.Infrastructure.Identity;
 using PatentTransfer.Web.Components.Account;
 using PatentTransfer.Web.Features.Audit;
 using PatentTransfer.Web.Features.Home;
+using PatentTransfer.Web.Features.Ipc;
 using PatentTransfer.Web.Features.MyPatents;
 using PatentTransfer.Web.Features.Organisations;
 using PatentTransfer.Web.Features.Patents;
@@ -90,6 +91,7 @@ public static class WebServices
         services.AddScoped<PatentService>();
         services.AddScoped<MyPatentsService>();
         services.AddScoped<ListingService>();
+        services.AddScoped<IpcBrowserService>();
         return builder;
     }
 }
