@@ -37,6 +37,9 @@ public class AccessControlTests(PortalAppFactory app)
 
     private const string PendingShijiazhuangDetail = "/review/organisations/{pending-sjz}";
 
+    /// <summary>A listing review page: who may open it at all (which listings a reviewer sees is tested in Listings/).</summary>
+    private const string ListingReviewDetail = "/review/listings/0196b6a0-0000-7000-8000-000000000001";
+
     /// <summary>The columns of <see cref="Rules"/>: one visitor per role, plus anonymous and a user of a pending organisation.</summary>
     private static readonly string[] Visitors =
     [
@@ -63,6 +66,8 @@ public class AccessControlTests(PortalAppFactory app)
         ("/organisation",                      [L,   S,  S,     S,     S,   S,   S,   S,    S]),
         ("/review/organisations",              [L,   D,  D,     D,     D,   S,   S,   S,    D]),
         (PendingShijiazhuangDetail,            [L,   D,  D,     D,     D,   S,   S,   S,    D]),
+        ("/review/listings",                   [L,   D,  D,     D,     D,   S,   S,   S,    D]),
+        (ListingReviewDetail,                  [L,   D,  D,     D,     D,   S,   S,   S,    D]),
         ("/audit",                             [L,   D,  D,     D,     D,   D,   S,   S,    D]),
         ("/admin/users",                       [L,   D,  D,     D,     D,   D,   S,   S,    D]),
         ("/Account/Manage",                    [L,   S,  S,     S,     S,   S,   S,   S,    S]),

@@ -269,9 +269,21 @@ public sealed class Listing : IAuditable, IVersioned
         AuditAction = AuditActions.ListingSubmitted;
     }
 
-    public void Approve(Guid reviewerId, DateTimeOffset now)
+    public void Approve(Patent patent, Guid reviewerId, DateOnly today, DateTimeOffset now)
     {
         EnsureSubmitted();
+
+        // The patent may have lapsed or been pledged while the listing waited for review: publish only terms that still hold.
+        if (patent.Id != PatentId)
+        {
+            throw new DomainRuleException("Listing_WrongPatent");
+        }
+
+        if (CurrentTerms.Validate(patent, today) is [var first, ..])
+        {
+            throw new DomainRuleException("Listing_" + first.Code, first.Field);
+        }
+
         Status = ListingStatus.Published;
         ReviewedByUserId = reviewerId;
         ReviewedAt = now;

@@ -6,15 +6,18 @@ using PatentTransfer.Infrastructure;
 using PatentTransfer.Infrastructure.Auditing;
 using PatentTransfer.Infrastructure.Data;
 using PatentTransfer.Infrastructure.Identity;
+using PatentTransfer.Matching.Search;
 using PatentTransfer.Web.Components.Account;
 using PatentTransfer.Web.Features.Audit;
 using PatentTransfer.Web.Features.Home;
 using PatentTransfer.Web.Features.Ipc;
+using PatentTransfer.Web.Features.Listings;
 using PatentTransfer.Web.Features.MyPatents;
 using PatentTransfer.Web.Features.Organisations;
 using PatentTransfer.Web.Features.Patents;
 using PatentTransfer.Web.Features.Reference;
 using PatentTransfer.Web.Features.Registration;
+using PatentTransfer.Web.Features.Search;
 using PatentTransfer.Web.Features.Users;
 
 namespace PatentTransfer.Web.Infrastructure;
@@ -92,6 +95,16 @@ public static class WebServices
         services.AddScoped<MyPatentsService>();
         services.AddScoped<ListingService>();
         services.AddScoped<IpcBrowserService>();
+        services.AddScoped<ListingReviewService>();
+
+        // One in-process search index, fed from the database by PatentIndexer (built at start, then polled).
+        services.AddOptions<PatentSearchOptions>().Bind(builder.Configuration.GetSection(PatentSearchOptions.SectionName));
+        services.AddOptions<PatentIndexingOptions>().Bind(builder.Configuration.GetSection(PatentIndexingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new PatentSearchIndex(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PatentSearchOptions>>().Value));
+        services.AddSingleton<PatentIndexFeed>();
+        services.AddSingleton<PatentIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<PatentIndexer>());
+        services.AddScoped<PatentSearchService>();
         return builder;
     }
 }

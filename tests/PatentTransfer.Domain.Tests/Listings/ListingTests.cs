@@ -27,7 +27,7 @@ public class ListingTests
 
         listing.Submit(patent, holderMayPublish: true, Today, Now);
         Assert.Equal(ListingStatus.Submitted, listing.Status);
-        listing.Approve(Reviewer, Now);
+        listing.Approve(patent, Reviewer, Today, Now);
         Assert.Equal((ListingStatus.Published, Reviewer), (listing.Status, listing.ReviewedByUserId));
         listing.Withdraw(Now);
         Assert.Equal(ListingStatus.Withdrawn, listing.Status);
@@ -61,12 +61,24 @@ public class ListingTests
     }
 
     [Fact]
+    public void APatentThatLapsedWhileUnderReviewCannotBePublished()
+    {
+        var patent = NewPatent();
+        var listing = new Listing(patent, Terms(), Today, Now);
+        listing.Submit(patent, true, Today, Now);
+        patent.RecordLegalEvent(new LegalEvent(Today, LegalEventType.LapseUnpaidFees, null), Today, Now);
+
+        Assert.Equal("Listing_PatentNotInForce", Assert.Throws<DomainRuleException>(() => listing.Approve(patent, Reviewer, Today, Now)).Code);
+        Assert.Equal(ListingStatus.Submitted, listing.Status);
+    }
+
+    [Fact]
     public void PublishedTermsCannotBeEditedInPlace()
     {
         var patent = NewPatent();
         var listing = new Listing(patent, Terms(), Today, Now);
         listing.Submit(patent, true, Today, Now);
-        listing.Approve(Reviewer, Now);
+        listing.Approve(patent, Reviewer, Today, Now);
 
         Assert.Equal("Listing_NotEditable", Assert.Throws<DomainRuleException>(() => listing.Edit(patent, Terms(), Today, Now)).Code);
     }

@@ -26,7 +26,7 @@ public class PatentDetailPageTests(PortalAppFactory app)
 
             if (status == ListingStatus.Published)
             {
-                offer.Approve((await app.FindUserAsync(Accounts.BaodingStaff)).Id, DateTimeOffset.UtcNow);
+                offer.Approve(patent, (await app.FindUserAsync(Accounts.BaodingStaff)).Id, today, DateTimeOffset.UtcNow);
             }
         }
 
@@ -106,6 +106,8 @@ public class PatentDetailPageTests(PortalAppFactory app)
         { Accounts.Sme, false },
         { Accounts.Institute, false },
         { Accounts.ShijiazhuangStaff, false },
+        { Accounts.BaodingStaff, false },
+        { Accounts.Provincial, false },
         { Accounts.Holder, true },
     };
 

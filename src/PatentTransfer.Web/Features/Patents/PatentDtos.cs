@@ -45,7 +45,8 @@ public sealed record PatentDetail(
     IReadOnlyList<LegalEvent> Events,
     SleepingAssessment Sleeping,
     ListingView? Listing,
-    bool ViewerIsHolder)
+    bool ViewerIsHolder,
+    bool ViewerReviews)
 {
     public string PatentNumber => GrantDate is null ? ApplicationNumber : "ZL" + ApplicationNumber;
 }

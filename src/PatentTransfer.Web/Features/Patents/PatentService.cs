@@ -38,7 +38,9 @@ public sealed class PatentService(
         var holderCity = reference.Regions.TryGetValue(holder.RegionCode, out var region) ? region.CityCode : null;
         var isHolder = viewer.OrganisationIdOf() == holder.Id;
         var mayReview = StaffScope.From(viewer).Covers(holderCity);
-        var showListing = listing is not null && (listing.Status == ListingStatus.Published || isHolder || mayReview);
+        // Drafts are the holder's own until submitted; reviewers see what was sent to them, the public what was published.
+        var showListing = listing is not null
+            && (listing.Status == ListingStatus.Published || isHolder || (mayReview && listing.Status != ListingStatus.Draft));
 
         var today = PortalTime.Today(timeProvider);
         return new PatentDetail(
@@ -48,7 +50,7 @@ public sealed class PatentService(
             patent.CoOwners, patent.Inventors, patent.FilingDate, patent.PublicationDate, patent.GrantDate, patent.LastDayOfProtection,
             patent.StatusOn(today), patent.Keywords, patent.IndustryCode, patent.IsDemo, patent.Source,
             patent.LegalEvents.OrderBy(e => e.Date).ToList(), sleepingRule.Assess(patent, holder.Type, today),
-            showListing ? ToView(listing!) : null, isHolder);
+            showListing ? ToView(listing!) : null, isHolder, mayReview);
     }
 
     public static ListingView ToView(Listing l) => new(l.Id, l.Status, l.CurrentTerms, l.ReturnReason, l.PublishedAt, l.Version);
