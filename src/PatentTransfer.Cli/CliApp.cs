@@ -17,13 +17,14 @@ namespace PatentTransfer.Cli;
 /// </summary>
 public static class CliApp
 {
-    public const string Usage = """
+    public const string Usage = $"""
         usage: patenttransfer <command>
 
           db migrate          apply EF Core migrations and grant the app role its privileges
           db seed-reference   load regions and the IPC table (skipped when unchanged)
           db seed-demo        create demo organisations and accounts (Development only)
           db setup [--demo]   all of the above, in that order
+        {SearchCommands.Usage}
 
         environment: ConnectionStrings__Portal (required), ConnectionStrings__PortalAdmin (optional owner),
                      DOTNET_ENVIRONMENT=Development for demo data
@@ -31,6 +32,11 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
+        if (SearchCommands.Handles(args))
+        {
+            return await SearchCommands.RunAsync(args, output, error, cancellationToken);
+        }
+
         if (args is not ["db", var command, ..])
         {
             await output.WriteLineAsync(Usage);

@@ -19,7 +19,7 @@ public sealed class PatentSearchOptions
     /// <summary>Drop function words (的, 了, 以及 …) and punctuation; on by default.</summary>
     public bool RemoveStopWords { get; set; } = true;
 
-    /// <summary>Per-field weights of a query word; chosen on the development set (decision 0008).</summary>
+    /// <summary>Per-field weights of a query word; decision 0008 records how they move the development-set figures.</summary>
     public PatentFieldBoosts FieldBoosts { get; set; } = PatentFieldBoosts.Default;
 
     /// <summary>

@@ -54,10 +54,13 @@ public sealed class PatentIndexer(
             .ToList();
         foreach (var chunk in changed.Chunk(1000))
         {
+            var documents = new List<PatentDocument>(chunk.Length);
             await foreach (var document in feed.ByIdsAsync([.. chunk.Select(c => c.Id)], today, cancellationToken))
             {
-                index.Upsert(document);
+                documents.Add(document);
             }
+
+            index.UpsertMany(documents);
 
             foreach (var (id, at) in chunk)
             {
