@@ -26,6 +26,13 @@ public static class CliApp
           db setup [--demo]   all of the above, in that order
         {SearchCommands.Usage}
 
+          patents import --holder <organisation id or name> [--partial] [--errors N] FILE
+                              import a holder's patent list (.xlsx, .csv or .jsonl); every row is checked first,
+                              and a file with errors imports nothing unless --partial imports its valid rows
+          bench import [--rows N] [--keep]
+                              time an import of N generated rows (default 100000) end to end; the generated
+                              patents are deleted afterwards unless --keep is given
+
         environment: ConnectionStrings__Portal (required), ConnectionStrings__PortalAdmin (optional owner),
                      DOTNET_ENVIRONMENT=Development for demo data
         """;
@@ -37,12 +44,54 @@ public static class CliApp
             return await SearchCommands.RunAsync(args, output, error, cancellationToken);
         }
 
-        if (args is not ["db", var command, ..])
+        switch (args)
         {
-            await output.WriteLineAsync(Usage);
-            return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
+            case ["patents", "import", .. var importArgs]:
+                return await PatentImportCommand.RunAsync(importArgs, output, error, cancellationToken);
+            case ["bench", "import", .. var benchArgs]:
+                return await ImportBenchmark.RunAsync(benchArgs, output, error, cancellationToken);
+            case ["db", var dbCommand, ..]:
+                return await RunDatabaseAsync(dbCommand, args, output, error, cancellationToken);
+            case [] or ["-h" or "--help"]:
+                await output.WriteLineAsync(Usage);
+                return 0;
+            default:
+                await error.WriteLineAsync($"unknown command '{string.Join(' ', args.Take(2))}'");
+                await output.WriteLineAsync(Usage);
+                return 2;
+        }
+    }
+
+    /// <summary>
+    /// The infrastructure on <paramref name="connectionStringName"/>'s database, logging to standard error; null
+    /// (and the reason written to <paramref name="error"/>) when it is not configured.
+    /// </summary>
+    internal static async Task<IHost?> BuildHostAsync(string? connectionStringName, TextWriter error)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        // Standard output carries the command's results (scripts read it); the log goes to standard error. EF logs
+        // its probe of a not-yet-created migrations table as a failed command; that is expected on a new database.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("PatentTransfer", LogLevel.Information)
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        connectionStringName ??= string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(DependencyInjection.AdminConnectionStringName))
+            ? DependencyInjection.ConnectionStringName
+            : DependencyInjection.AdminConnectionStringName;
+        try
+        {
+            builder.AddInfrastructure(connectionStringName);
+        }
+        catch (InvalidOperationException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return null;
         }
 
+        return builder.Build();
+    }
+
+    private static async Task<int> RunDatabaseAsync(string command, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         var demo = args.Contains("--demo");
         var steps = command switch
         {
@@ -59,33 +108,19 @@ public static class CliApp
             return 2;
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        // Standard output carries the command's results (scripts read it); the log goes to standard error. EF logs
-        // its probe of a not-yet-created migrations table as a failed command; that is expected on a new database.
-        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("PatentTransfer", LogLevel.Information)
-            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
-        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        var adminName = string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(DependencyInjection.AdminConnectionStringName))
-            ? DependencyInjection.ConnectionStringName
-            : DependencyInjection.AdminConnectionStringName;
-        try
+        using var host = await BuildHostAsync(connectionStringName: null, error);
+        if (host is null)
         {
-            builder.AddInfrastructure(adminName);
-        }
-        catch (InvalidOperationException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
             return 1;
         }
 
-        using var host = builder.Build();
         if (steps.Contains(Step.Demo) && !host.Services.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {
             await error.WriteLineAsync("Demo data is created only in Development (set DOTNET_ENVIRONMENT=Development).");
             return 1;
         }
 
-        var appConnection = builder.Configuration.GetConnectionString(DependencyInjection.ConnectionStringName);
+        var appConnection = host.Services.GetRequiredService<IConfiguration>().GetConnectionString(DependencyInjection.ConnectionStringName);
         foreach (var step in steps)
         {
             await using var scope = host.Services.CreateAsyncScope();

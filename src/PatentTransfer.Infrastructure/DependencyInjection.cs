@@ -10,6 +10,7 @@ using PatentTransfer.Infrastructure.Data.Seeding;
 using PatentTransfer.Infrastructure.Email;
 using PatentTransfer.Infrastructure.Identity;
 using PatentTransfer.Infrastructure.Patents;
+using PatentTransfer.Infrastructure.Patents.Import;
 
 namespace PatentTransfer.Infrastructure;
 
@@ -53,6 +54,9 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoCatalogueSeeder>();
         services.AddScoped<PatentBulkStore>();
+        services.AddMemoryCache();
+        services.AddSingleton<IpcSymbolCache>();
+        services.AddScoped<PatentImportService>();
 
         services.AddOptions<SleepingPatentOptions>()
             .Bind(builder.Configuration.GetSection(SleepingPatentOptions.Section))

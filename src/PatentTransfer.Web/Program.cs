@@ -1,6 +1,7 @@
 using System.Globalization;
 using PatentTransfer.Web.Components;
 using PatentTransfer.Web.Components.Account;
+using PatentTransfer.Web.Features.MyPatents;
 using PatentTransfer.Web.Infrastructure;
 using Serilog;
 
@@ -32,6 +33,7 @@ try
     app.MapStaticAssets();
     app.MapPortalHealthChecks();
     app.MapCultureSwitch();
+    app.MapImportTemplates();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     app.MapAdditionalIdentityEndpoints();
 

@@ -7,6 +7,7 @@ using PatentTransfer.Domain.Patents;
 using PatentTransfer.Domain.Reference;
 using PatentTransfer.Domain.Regions;
 using PatentTransfer.Infrastructure.Identity;
+using PatentTransfer.Infrastructure.Patents.Import;
 
 namespace PatentTransfer.Infrastructure.Data;
 
@@ -16,6 +17,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Patent> Patents => Set<Patent>();
     public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<PatentImport> PatentImports => Set<PatentImport>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<IpcEntry> IpcEntries => Set<IpcEntry>();
     public DbSet<Industry> Industries => Set<Industry>();

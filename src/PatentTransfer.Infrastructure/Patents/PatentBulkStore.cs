@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -23,13 +25,31 @@ public sealed record PatentUpsert(
 public sealed record PatentMergeResult(int Inserted, int Updated, IReadOnlyList<string> HeldByOthers);
 
 /// <summary>
-/// Stores many patents at once: binary COPY into a temporary staging table, then one set-based merge on the
-/// application number (insert new, update own), legal events and one audit row per patent, all in one
-/// transaction — either every row lands or none does.
+/// Stores many patents at once, in one transaction — either every row lands or none does — with legal events
+/// and one audit row per patent added or changed. The catalogue's rows with these numbers are locked first;
+/// new patents are then copied straight into their tables with binary COPY, and patents the holder already has
+/// go through a staging table and one set-based update that leaves unchanged rows (and their audit) alone.
 /// </summary>
+/// <remarks>
+/// Copying new rows directly rather than through staging and INSERT … ON CONFLICT saves about a fifth of the
+/// database's work for a first import (decision record 0008). A number that another transaction adds between the lock and the copy
+/// fails the copy on the unique index, which rolls everything back; the caller may simply try again.
+/// </remarks>
 public sealed class PatentBulkStore(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider timeProvider)
 {
-    public async Task<PatentMergeResult> MergeAsync(IReadOnlyList<PatentUpsert> rows, Actor actor, CancellationToken cancellationToken)
+    /// <summary>Rows copied between two progress reports.</summary>
+    public const int ProgressInterval = 1000;
+
+    // As the audit interceptor writes its summaries: Chinese stays readable, the UI encodes on output.
+    private static readonly JsonSerializerOptions SummaryJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public Task<PatentMergeResult> MergeAsync(IReadOnlyList<PatentUpsert> rows, Actor actor, CancellationToken cancellationToken) =>
+        MergeAsync(rows, actor, progress: null, cancellationToken);
+
+    /// <param name="progress">Hears how many rows have been copied to the database, now and then; the update of
+    /// existing patents is one statement after the last report.</param>
+    public async Task<PatentMergeResult> MergeAsync(
+        IReadOnlyList<PatentUpsert> rows, Actor actor, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -42,6 +62,123 @@ public sealed class PatentBulkStore(IDbContextFactory<PortalDbContext> contextFa
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
 
+        var existing = await LockExistingAsync(connection, rows, cancellationToken);
+        var added = new List<(Guid Id, PatentUpsert Row)>();
+        var own = new List<PatentUpsert>();
+        var heldByOthers = new List<string>();
+        foreach (var row in rows)
+        {
+            if (!existing.TryGetValue(row.Details.ApplicationNumber.Value, out var holder))
+            {
+                added.Add((Guid.CreateVersion7(now), row));
+            }
+            else if (holder == row.HolderOrganisationId)
+            {
+                own.Add(row);
+            }
+            else
+            {
+                // Another holder's number is reported, and left alone.
+                heldByOthers.Add(row.Details.ApplicationNumber.Value);
+            }
+        }
+
+        var copied = new CopyCounter(progress);
+        if (added.Count > 0)
+        {
+            await CopyNewAsync(connection, added, actor, now, copied, cancellationToken);
+        }
+
+        if (own.Count > 0)
+        {
+            await StageOwnAsync(connection, own, copied, cancellationToken);
+        }
+
+        copied.Finish();
+        var updated = own.Count == 0 ? 0 : await UpdateStagedAsync(connection, actor, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new PatentMergeResult(added.Count, updated, heldByOthers);
+    }
+
+    /// <summary>The holders of the numbers already in the catalogue; their rows stay locked until the end of the transaction.</summary>
+    private static async Task<Dictionary<string, Guid>> LockExistingAsync(
+        NpgsqlConnection connection, IReadOnlyList<PatentUpsert> rows, CancellationToken cancellationToken)
+    {
+        var existing = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand(
+            "SELECT application_number, holder_organisation_id FROM patents WHERE application_number = ANY(@numbers) FOR UPDATE", connection);
+        command.Parameters.AddWithValue("numbers", NpgsqlDbType.Array | NpgsqlDbType.Varchar,
+            rows.Select(r => r.Details.ApplicationNumber.Value).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            existing[reader.GetString(0)] = reader.GetGuid(1);
+        }
+
+        return existing;
+    }
+
+    /// <summary>New patents, their legal events and their audit rows, each copied straight into its table.</summary>
+    private static async Task CopyNewAsync(
+        NpgsqlConnection connection, List<(Guid Id, PatentUpsert Row)> added, Actor actor, DateTimeOffset now, CopyCounter progress,
+        CancellationToken cancellationToken)
+    {
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            $"COPY patents ({PatentColumns}, created_at, updated_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var (id, row) in added)
+            {
+                await WritePatentAsync(importer, id, row, cancellationToken);
+                await importer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+                await importer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+                progress.Add();
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            "COPY patent_legal_events (patent_id, date, type, note) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var (id, row) in added)
+            {
+                foreach (var legalEvent in EventsOf(row))
+                {
+                    await importer.StartRowAsync(cancellationToken);
+                    await importer.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
+                    await WriteEventAsync(importer, legalEvent, cancellationToken);
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            "COPY audit_entries (occurred_at, category, action, actor_user_id, actor_name, record_type, record_id, summary, organisation_id) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            foreach (var (id, row) in added)
+            {
+                var d = row.Details;
+                await importer.StartRowAsync(cancellationToken);
+                await importer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+                await importer.WriteAsync(nameof(AuditCategory.Business), NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(AuditActions.PatentCreated, NpgsqlDbType.Varchar, cancellationToken);
+                await WriteNullableAsync(importer, actor.UserId, cancellationToken);
+                await importer.WriteAsync(actor.Name, NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync("Patent", NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(id.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(Summary(d.ApplicationNumber.Value, TitleOf(d), d.Status), NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(row.HolderOrganisationId, NpgsqlDbType.Uuid, cancellationToken);
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The holder's own patents and their events, copied to staging tables for <see cref="UpdateStagedAsync"/>.</summary>
+    private static async Task StageOwnAsync(NpgsqlConnection connection, List<PatentUpsert> own, CopyCounter progress, CancellationToken cancellationToken)
+    {
         await ExecuteAsync(connection, """
             CREATE TEMP TABLE patent_staging (
                 id uuid, application_number varchar(16), publication_number varchar(16), type varchar(40), title varchar(400),
@@ -53,140 +190,150 @@ public sealed class PatentBulkStore(IDbContextFactory<PortalDbContext> contextFa
             """, cancellationToken);
 
         await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY patent_staging FROM STDIN (FORMAT BINARY)", cancellationToken))
+            $"COPY patent_staging ({PatentColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            foreach (var row in rows)
+            foreach (var row in own)
             {
-                var d = row.Details;
-                var mainIpc = d.MainIpc?.Value;
-                await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(Guid.CreateVersion7(now), NpgsqlDbType.Uuid, cancellationToken);
-                await importer.WriteAsync(d.ApplicationNumber.Value, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteNullableAsync(importer, d.PublicationNumber?.Value, cancellationToken);
-                await importer.WriteAsync(d.Type.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-                await WriteNullableAsync(importer, string.IsNullOrWhiteSpace(d.Title) ? null : d.Title.Trim(), cancellationToken);
-                await importer.WriteAsync(d.Abstract.Trim(), NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(importer, string.IsNullOrWhiteSpace(d.Claims) ? null : d.Claims.Trim(), cancellationToken, NpgsqlDbType.Text);
-                await WriteNullableAsync(importer, mainIpc, cancellationToken);
-                await importer.WriteAsync(d.FurtherIpc.Select(c => c.Value).Where(c => c != mainIpc).Distinct(StringComparer.Ordinal).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(importer, d.Locarno?.Value, cancellationToken);
-                await importer.WriteAsync(row.HolderOrganisationId, NpgsqlDbType.Uuid, cancellationToken);
-                await importer.WriteAsync(d.CoOwners.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(d.Inventors.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(d.FilingDate, NpgsqlDbType.Date, cancellationToken);
-                await WriteDateAsync(importer, d.PublicationDate, cancellationToken);
-                await WriteDateAsync(importer, d.GrantDate, cancellationToken);
-                await importer.WriteAsync(PatentTerms.LastDayOfProtection(d.Type, d.FilingDate), NpgsqlDbType.Date, cancellationToken);
-                await importer.WriteAsync(d.Status.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-                await importer.WriteAsync(d.Keywords.Distinct(StringComparer.Ordinal).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(importer, d.IndustryCode, cancellationToken);
-                await importer.WriteAsync(row.IsDemo, NpgsqlDbType.Boolean, cancellationToken);
-                await WriteNullableAsync(importer, row.Source, cancellationToken);
+                // The id is not used: an existing patent keeps its own.
+                await WritePatentAsync(importer, Guid.Empty, row, cancellationToken);
+                progress.Add();
             }
 
             await importer.CompleteAsync(cancellationToken);
         }
 
         await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY patent_event_staging FROM STDIN (FORMAT BINARY)", cancellationToken))
+            "COPY patent_event_staging (application_number, date, type, note) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            foreach (var row in rows)
+            foreach (var row in own)
             {
-                var events = row.Events ?? [];
-                if (row.Details.GrantDate is { } granted && events.All(e => e.Type != LegalEventType.Grant))
-                {
-                    events = [new LegalEvent(granted, LegalEventType.Grant, null), .. events];
-                }
-
-                foreach (var legalEvent in events)
+                foreach (var legalEvent in EventsOf(row))
                 {
                     await importer.StartRowAsync(cancellationToken);
                     await importer.WriteAsync(row.Details.ApplicationNumber.Value, NpgsqlDbType.Varchar, cancellationToken);
-                    await importer.WriteAsync(legalEvent.Date, NpgsqlDbType.Date, cancellationToken);
-                    await importer.WriteAsync(legalEvent.Type.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-                    await WriteNullableAsync(importer, legalEvent.Note, cancellationToken);
+                    await WriteEventAsync(importer, legalEvent, cancellationToken);
                 }
             }
 
             await importer.CompleteAsync(cancellationToken);
         }
+    }
 
-        // Another holder's number is reported, and left alone.
-        var heldByOthers = new List<string>();
-        await using (var others = new NpgsqlCommand("""
-            DELETE FROM patent_staging s USING patents p
-            WHERE p.application_number = s.application_number AND p.holder_organisation_id <> s.holder_organisation_id
-            RETURNING s.application_number
-            """, connection))
-        await using (var reader = await others.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                heldByOthers.Add(reader.GetString(0));
-            }
-        }
-
-        // xmax = 0 on the returned row tells an insert from an update. Unchanged rows are not touched (and not audited).
-        var merged = new NpgsqlCommand("""
-            WITH merged AS (
-                INSERT INTO patents AS p (id, application_number, publication_number, type, title, abstract, claims, main_ipc, further_ipc,
-                    locarno, holder_organisation_id, co_owners, inventors, filing_date, publication_date, grant_date,
-                    last_day_of_protection, status, keywords, industry_code, is_demo, source, created_at, updated_at)
-                SELECT id, application_number, publication_number, type, title, abstract, claims, main_ipc, further_ipc,
-                    locarno, holder_organisation_id, co_owners, inventors, filing_date, publication_date, grant_date,
-                    last_day_of_protection, status, keywords, industry_code, is_demo, source, @now, @now
-                FROM patent_staging
-                ON CONFLICT (application_number) DO UPDATE SET
-                    publication_number = excluded.publication_number, type = excluded.type, title = excluded.title,
-                    abstract = excluded.abstract, claims = excluded.claims, main_ipc = excluded.main_ipc,
-                    further_ipc = excluded.further_ipc, locarno = excluded.locarno, co_owners = excluded.co_owners,
-                    inventors = excluded.inventors, filing_date = excluded.filing_date, publication_date = excluded.publication_date,
-                    grant_date = excluded.grant_date, last_day_of_protection = excluded.last_day_of_protection,
-                    status = excluded.status, keywords = excluded.keywords, industry_code = excluded.industry_code,
-                    updated_at = excluded.updated_at
-                WHERE (p.publication_number, p.type, p.title, p.abstract, p.claims, p.main_ipc, p.further_ipc, p.locarno,
+    /// <summary>
+    /// One update of the staged patents that changed, with an audit row each, and their new events. Unchanged rows
+    /// are not touched (and not audited). The rows are locked already (<see cref="LockExistingAsync"/>).
+    /// </summary>
+    private static async Task<int> UpdateStagedAsync(NpgsqlConnection connection, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        int updated;
+        await using (var merge = new NpgsqlCommand("""
+            WITH changed AS (
+                UPDATE patents p SET
+                    publication_number = s.publication_number, type = s.type, title = s.title, abstract = s.abstract,
+                    claims = s.claims, main_ipc = s.main_ipc, further_ipc = s.further_ipc, locarno = s.locarno,
+                    co_owners = s.co_owners, inventors = s.inventors, filing_date = s.filing_date,
+                    publication_date = s.publication_date, grant_date = s.grant_date,
+                    last_day_of_protection = s.last_day_of_protection, status = s.status, keywords = s.keywords,
+                    industry_code = s.industry_code, updated_at = @now
+                FROM patent_staging s
+                WHERE p.application_number = s.application_number
+                  AND (p.publication_number, p.type, p.title, p.abstract, p.claims, p.main_ipc, p.further_ipc, p.locarno,
                        p.co_owners, p.inventors, p.filing_date, p.publication_date, p.grant_date, p.status, p.keywords, p.industry_code)
-                  IS DISTINCT FROM
-                      (excluded.publication_number, excluded.type, excluded.title, excluded.abstract, excluded.claims, excluded.main_ipc,
-                       excluded.further_ipc, excluded.locarno, excluded.co_owners, excluded.inventors, excluded.filing_date,
-                       excluded.publication_date, excluded.grant_date, excluded.status, excluded.keywords, excluded.industry_code)
-                RETURNING p.id, p.application_number, p.title, p.holder_organisation_id, p.status, (p.xmax = 0) AS inserted
+                      IS DISTINCT FROM
+                      (s.publication_number, s.type, s.title, s.abstract, s.claims, s.main_ipc, s.further_ipc, s.locarno,
+                       s.co_owners, s.inventors, s.filing_date, s.publication_date, s.grant_date, s.status, s.keywords, s.industry_code)
+                RETURNING p.id, p.application_number, p.title, p.holder_organisation_id, p.status
             ),
             audit AS (
                 INSERT INTO audit_entries (occurred_at, category, action, actor_user_id, actor_name, record_type, record_id, summary, organisation_id)
-                SELECT @now, 'Business', CASE WHEN inserted THEN @created ELSE @updated END, @actorId, @actorName, 'Patent', id::text,
+                SELECT @now, 'Business', @updated, @actorId, @actorName, 'Patent', id::text,
                        json_build_object('ApplicationNumber', application_number, 'Title', title, 'Status', status, 'Via', 'import')::text,
                        holder_organisation_id
-                FROM merged
+                FROM changed
             )
-            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged
-            """, connection);
-        await using (merged)
+            SELECT count(*) FROM changed
+            """, connection))
         {
-            merged.Parameters.AddWithValue("now", now);
-            merged.Parameters.AddWithValue("created", AuditActions.PatentCreated);
-            merged.Parameters.AddWithValue("updated", AuditActions.PatentUpdated);
-            merged.Parameters.AddWithValue("actorId", NpgsqlDbType.Uuid, (object?)actor.UserId ?? DBNull.Value);
-            merged.Parameters.AddWithValue("actorName", actor.Name);
-            await using var reader = await merged.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            var inserted = (int)reader.GetInt64(0);
-            var updated = (int)reader.GetInt64(1);
-            await reader.CloseAsync();
+            merge.Parameters.AddWithValue("now", now);
+            merge.Parameters.AddWithValue("updated", AuditActions.PatentUpdated);
+            merge.Parameters.AddWithValue("actorId", NpgsqlDbType.Uuid, (object?)actor.UserId ?? DBNull.Value);
+            merge.Parameters.AddWithValue("actorName", actor.Name);
+            updated = (int)(long)(await merge.ExecuteScalarAsync(cancellationToken))!;
+        }
 
-            // A separate statement: the merge's new rows are not visible to its sibling sub-statements.
-            await ExecuteAsync(connection, """
-                INSERT INTO patent_legal_events (patent_id, date, type, note)
-                SELECT p.id, e.date, e.type, e.note
-                FROM patent_event_staging e
-                JOIN patent_staging s ON s.application_number = e.application_number
-                JOIN patents p ON p.application_number = e.application_number
-                WHERE NOT EXISTS (SELECT 1 FROM patent_legal_events x WHERE x.patent_id = p.id AND x.date = e.date AND x.type = e.type)
-                """, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return new PatentMergeResult(inserted, updated, heldByOthers);
+        await ExecuteAsync(connection, """
+            INSERT INTO patent_legal_events (patent_id, date, type, note)
+            SELECT p.id, e.date, e.type, e.note
+            FROM patent_event_staging e
+            JOIN patents p ON p.application_number = e.application_number
+            WHERE NOT EXISTS (SELECT 1 FROM patent_legal_events x WHERE x.patent_id = p.id AND x.date = e.date AND x.type = e.type)
+            """, cancellationToken);
+        return updated;
+    }
+
+    private const string PatentColumns = """
+        id, application_number, publication_number, type, title, abstract, claims, main_ipc, further_ipc, locarno,
+        holder_organisation_id, co_owners, inventors, filing_date, publication_date, grant_date, last_day_of_protection, status,
+        keywords, industry_code, is_demo, source
+        """;
+
+    /// <summary>Starts a row and writes <see cref="PatentColumns"/>.</summary>
+    private static async Task WritePatentAsync(NpgsqlBinaryImporter importer, Guid id, PatentUpsert row, CancellationToken cancellationToken)
+    {
+        var d = row.Details;
+        var mainIpc = d.MainIpc?.Value;
+        await importer.StartRowAsync(cancellationToken);
+        await importer.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
+        await importer.WriteAsync(d.ApplicationNumber.Value, NpgsqlDbType.Varchar, cancellationToken);
+        await WriteNullableAsync(importer, d.PublicationNumber?.Value, cancellationToken);
+        await importer.WriteAsync(d.Type.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+        await WriteNullableAsync(importer, TitleOf(d), cancellationToken);
+        await importer.WriteAsync(d.Abstract.Trim(), NpgsqlDbType.Varchar, cancellationToken);
+        await WriteNullableAsync(importer, string.IsNullOrWhiteSpace(d.Claims) ? null : d.Claims.Trim(), cancellationToken);
+        await WriteNullableAsync(importer, mainIpc, cancellationToken);
+        await importer.WriteAsync(d.FurtherIpc.Select(c => c.Value).Where(c => c != mainIpc).Distinct(StringComparer.Ordinal).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+        await WriteNullableAsync(importer, d.Locarno?.Value, cancellationToken);
+        await importer.WriteAsync(row.HolderOrganisationId, NpgsqlDbType.Uuid, cancellationToken);
+        await importer.WriteAsync(d.CoOwners.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(d.Inventors.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(d.FilingDate, NpgsqlDbType.Date, cancellationToken);
+        await WriteDateAsync(importer, d.PublicationDate, cancellationToken);
+        await WriteDateAsync(importer, d.GrantDate, cancellationToken);
+        await importer.WriteAsync(PatentTerms.LastDayOfProtection(d.Type, d.FilingDate), NpgsqlDbType.Date, cancellationToken);
+        await importer.WriteAsync(d.Status.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+        await importer.WriteAsync(d.Keywords.Distinct(StringComparer.Ordinal).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+        await WriteNullableAsync(importer, d.IndustryCode, cancellationToken);
+        await importer.WriteAsync(row.IsDemo, NpgsqlDbType.Boolean, cancellationToken);
+        await WriteNullableAsync(importer, row.Source, cancellationToken);
+    }
+
+    /// <summary>The row's events, with the grant added when the details have a grant date and the events do not.</summary>
+    private static IEnumerable<LegalEvent> EventsOf(PatentUpsert row)
+    {
+        var events = row.Events ?? [];
+        if (row.Details.GrantDate is { } granted && events.All(e => e.Type != LegalEventType.Grant))
+        {
+            yield return new LegalEvent(granted, LegalEventType.Grant, null);
+        }
+
+        foreach (var legalEvent in events)
+        {
+            yield return legalEvent;
         }
     }
+
+    private static async Task WriteEventAsync(NpgsqlBinaryImporter importer, LegalEvent legalEvent, CancellationToken cancellationToken)
+    {
+        await importer.WriteAsync(legalEvent.Date, NpgsqlDbType.Date, cancellationToken);
+        await importer.WriteAsync(legalEvent.Type.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+        await WriteNullableAsync(importer, legalEvent.Note, cancellationToken);
+    }
+
+    private static string? TitleOf(PatentDetails details) => string.IsNullOrWhiteSpace(details.Title) ? null : details.Title.Trim();
+
+    /// <summary>The audit summary of a new patent, as the update's json_build_object writes it for a changed one.</summary>
+    private static string Summary(string applicationNumber, string? title, LegalStatus status) =>
+        JsonSerializer.Serialize(new { ApplicationNumber = applicationNumber, Title = title, Status = status.ToString(), Via = "import" }, SummaryJson);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
@@ -194,9 +341,34 @@ public sealed class PatentBulkStore(IDbContextFactory<PortalDbContext> contextFa
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken, NpgsqlDbType type = NpgsqlDbType.Varchar) =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Varchar, cancellationToken);
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, Guid? value, CancellationToken cancellationToken) =>
+        value is { } id ? importer.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken) : importer.WriteNullAsync(cancellationToken);
 
     private static Task WriteDateAsync(NpgsqlBinaryImporter importer, DateOnly? value, CancellationToken cancellationToken) =>
         value is { } date ? importer.WriteAsync(date, NpgsqlDbType.Date, cancellationToken) : importer.WriteNullAsync(cancellationToken);
+
+    /// <summary>Counts copied rows and tells the caller every <see cref="ProgressInterval"/> rows and at the end.</summary>
+    private sealed class CopyCounter(IProgress<int>? progress)
+    {
+        private int _count;
+
+        public void Add()
+        {
+            if (++_count % ProgressInterval == 0)
+            {
+                progress?.Report(_count);
+            }
+        }
+
+        public void Finish()
+        {
+            if (_count % ProgressInterval != 0)
+            {
+                progress?.Report(_count);
+            }
+        }
+    }
 }

@@ -92,6 +92,31 @@ public sealed class PatentBulkStoreTests(DatabaseFixture fixture) : IAsyncDispos
     }
 
     [Fact]
+    public async Task NewAndExistingPatentsInOneMergeAreAddedAndUpdatedTogether()
+    {
+        var holder = await HolderAsync();
+        var existing = NewNumber();
+        var added = NewNumber(typeDigit: 2);
+        await MergeAsync(new PatentUpsert(Details(existing), holder));
+        var reports = new List<int>();
+
+        var result = await _host.Services.GetRequiredService<PatentBulkStore>().MergeAsync(
+            [new PatentUpsert(Details(existing, "一种改进的正极材料"), holder), new PatentUpsert(Details(added) with { GrantDate = null, Status = LegalStatus.Pending }, holder)],
+            new Actor(null, "批量导入测试", null), new ListProgress(reports), Ct);
+
+        Assert.Equal((1, 1), (result.Inserted, result.Updated));
+        Assert.Equal([2], reports);
+        await using var db = fixture.Database.CreateAppContext();
+        var stored = await db.Patents.AsNoTracking().Where(p => p.ApplicationNumber == existing.Value || p.ApplicationNumber == added.Value)
+            .OrderBy(p => p.Type).ToListAsync(Ct);
+        Assert.Equal([("一种改进的正极材料", PatentType.Invention, 1), ("一种锂离子电池正极材料", PatentType.UtilityModel, 0)],
+            stored.Select(p => (p.Title, p.Type, p.LegalEvents.Count)));
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.RecordId == stored[1].Id.ToString()).SingleAsync(Ct);
+        Assert.Equal((AuditActions.PatentCreated, (Guid?)holder), (audit.Action, audit.OrganisationId));
+        Assert.Contains(added.Value, audit.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnotherHoldersPatentIsReportedAndLeftAlone()
     {
         var owner = await HolderAsync();
@@ -120,5 +145,10 @@ public sealed class PatentBulkStoreTests(DatabaseFixture fixture) : IAsyncDispos
 
         await using var db = fixture.Database.CreateAppContext();
         Assert.False(await db.Patents.AnyAsync(p => p.ApplicationNumber == good.Value || p.ApplicationNumber == bad.Value, Ct));
+    }
+
+    private sealed class ListProgress(List<int> reports) : IProgress<int>
+    {
+        public void Report(int value) => reports.Add(value);
     }
 }

@@ -1026,6 +1026,78 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("PatentTransfer.Infrastructure.Patents.Import.PatentImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CreatedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_count");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid>("HolderOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_organisation_id");
+
+                    b.Property<int>("RowsInvalid")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_invalid");
+
+                    b.Property<int>("RowsTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_total");
+
+                    b.Property<int>("RowsValid")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_valid");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("UpdatedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated_count");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patent_imports");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_patent_imports_user_id");
+
+                    b.HasIndex("HolderOrganisationId", "StartedAt")
+                        .HasDatabaseName("ix_patent_imports_holder_organisation_id_started_at");
+
+                    b.ToTable("patent_imports", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("PatentTransfer.Infrastructure.Identity.PortalRole", null)
@@ -1202,6 +1274,22 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_users_organisations_organisation_id");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("PatentTransfer.Infrastructure.Patents.Import.PatentImport", b =>
+                {
+                    b.HasOne("PatentTransfer.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("HolderOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patent_imports_organisations_holder_organisation_id");
+
+                    b.HasOne("PatentTransfer.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_patent_imports_asp_net_users_user_id");
                 });
 #pragma warning restore 612, 618
         }
