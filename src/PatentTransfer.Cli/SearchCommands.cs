@@ -17,7 +17,7 @@ internal static class SearchCommands
                               texts; the corpus defaults to the copy shipped under src/PatentTransfer.Infrastructure)
         """;
 
-    public static bool Handles(string[] args) => args is ["search", ..] or ["bench", ..];
+    public static bool Handles(string[] args) => args is ["search", ..] or ["bench", "search", ..];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
