@@ -34,11 +34,6 @@ public sealed class Patent : IAuditable, IVersioned
         IsDemo = isDemo;
         Source = source;
         Apply(details, today, now);
-        if (details.GrantDate is { } granted)
-        {
-            _legalEvents.Add(new LegalEvent(granted, LegalEventType.Grant, null));
-        }
-
         AuditAction = AuditActions.PatentCreated;
     }
 
@@ -68,7 +63,21 @@ public sealed class Patent : IAuditable, IVersioned
     public LegalStatus Status { get; private set; }
     public string[] Keywords { get; private set; }
     public string? IndustryCode { get; private set; }
+
+    /// <summary>
+    /// The events recorded after filing. The grant is not among them unless the source recorded it as an event:
+    /// it is <see cref="GrantDate"/>, and <see cref="Timeline"/> shows it.
+    /// </summary>
     public IReadOnlyList<LegalEvent> LegalEvents => _legalEvents;
+
+    /// <summary>The legal history as the patent page shows it: the recorded events and the grant, by date.</summary>
+    public IReadOnlyList<LegalEvent> Timeline => TimelineOf(GrantDate, _legalEvents);
+
+    /// <summary>
+    /// The import (a patent_imports row) or batch that added the patent to the catalogue; its audit entry names who
+    /// and when (decision 0010). Null for patents entered one by one, which are audited on their own.
+    /// </summary>
+    public Guid? ImportBatchId { get; private set; }
 
     /// <summary>Real text with generated owner, dates and classification, for demonstrations.</summary>
     public bool IsDemo { get; private set; }
@@ -126,6 +135,22 @@ public sealed class Patent : IAuditable, IVersioned
         return opening.Length == 0 ? "〔无标题〕" : "〔摘要〕" + opening;
     }
 
+    /// <summary>
+    /// The grant date as an event among the recorded ones, unless one of them is the grant already (an older
+    /// catalogue stored it as an event), ordered by date.
+    /// </summary>
+    public static IReadOnlyList<LegalEvent> TimelineOf(DateOnly? grantDate, IEnumerable<LegalEvent> events)
+    {
+        var timeline = events.ToList();
+        if (grantDate is { } granted && timeline.All(e => e.Type != LegalEventType.Grant))
+        {
+            timeline.Add(new LegalEvent(granted, LegalEventType.Grant, null));
+        }
+
+        // Stable: events of the same day keep the order they were recorded in.
+        return [.. timeline.OrderBy(e => e.Date)];
+    }
+
     /// <summary>The status on a given day: a valid patent past its last day of protection has expired.</summary>
     public LegalStatus StatusOn(DateOnly today) =>
         Status == LegalStatus.Valid && today > LastDayOfProtection ? LegalStatus.Expired : Status;
@@ -138,11 +163,6 @@ public sealed class Patent : IAuditable, IVersioned
         }
 
         Apply(details, today, now);
-        if (details.GrantDate is { } granted && _legalEvents.All(e => e.Type != LegalEventType.Grant))
-        {
-            _legalEvents.Add(new LegalEvent(granted, LegalEventType.Grant, null));
-        }
-
         AuditAction = AuditActions.PatentUpdated;
     }
 

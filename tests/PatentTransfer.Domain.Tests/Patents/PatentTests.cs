@@ -39,8 +39,22 @@ public class PatentTests
     public void GrantIsTheFirstEventOfTheTimeline()
     {
         var patent = new Patent(Details(), Guid.NewGuid(), Today, Now);
+        patent.RecordLegalEvent(new LegalEvent(new DateOnly(2024, 3, 1), LegalEventType.LicenceRecorded, null), Today, Now);
 
-        Assert.Equal([new LegalEvent(new DateOnly(2022, 6, 10), LegalEventType.Grant, null)], patent.LegalEvents);
+        // The grant is the grant date, not a recorded event; the timeline shows it in its place.
+        Assert.Equal([LegalEventType.LicenceRecorded], patent.LegalEvents.Select(e => e.Type));
+        Assert.Equal(
+            [new LegalEvent(new DateOnly(2022, 6, 10), LegalEventType.Grant, null), new LegalEvent(new DateOnly(2024, 3, 1), LegalEventType.LicenceRecorded, null)],
+            patent.Timeline);
+    }
+
+    [Fact]
+    public void AGrantRecordedAsAnEventIsNotShownTwice()
+    {
+        var granted = new LegalEvent(new DateOnly(2022, 6, 10), LegalEventType.Grant, "授权公告");
+
+        Assert.Equal([granted], Patent.TimelineOf(new DateOnly(2022, 6, 10), [granted]));
+        Assert.Empty(Patent.TimelineOf(null, []));
     }
 
     [Fact]

@@ -44,18 +44,23 @@ public sealed class PatentBulkStoreTests(DatabaseFixture fixture) : IAsyncDispos
         return organisation.Id;
     }
 
-    private Task<PatentMergeResult> MergeAsync(params PatentUpsert[] rows) =>
-        _host.Services.GetRequiredService<PatentBulkStore>().MergeAsync(rows, new Actor(null, "批量导入测试", null), Ct);
+    private Task<PatentMergeResult> MergeAsync(params PatentUpsert[] rows) => MergeAsync(Guid.CreateVersion7(), rows);
+
+    private Task<PatentMergeResult> MergeAsync(Guid batch, params PatentUpsert[] rows) =>
+        _host.Services.GetRequiredService<PatentBulkStore>().MergeAsync(rows, new Actor(null, "批量导入测试", null), batch, Ct);
 
     [Fact]
-    public async Task NewPatentsAreInsertedWithTheirGrantEventAndOneAuditRowEach()
+    public async Task NewPatentsAreInsertedWithTheirEventsAndTheBatchIsAuditedOnce()
     {
         var holder = await HolderAsync();
         var first = NewNumber();
         var design = NewNumber(3);
         var designDetails = Details(design) with { MainIpc = null, FurtherIpc = [], Locarno = LocarnoClass.TryParse("12-08", out var l) ? l : default };
 
+        var batch = Guid.CreateVersion7();
+
         var result = await MergeAsync(
+            batch,
             new PatentUpsert(Details(first), holder, [new LegalEvent(new DateOnly(2024, 2, 1), LegalEventType.LicenceRecorded, "普通许可")]),
             new PatentUpsert(designDetails, holder));
 
@@ -63,16 +68,20 @@ public sealed class PatentBulkStoreTests(DatabaseFixture fixture) : IAsyncDispos
         await using var db = fixture.Database.CreateAppContext();
         var stored = await db.Patents.AsNoTracking().SingleAsync(p => p.ApplicationNumber == first.Value, Ct);
         Assert.Equal((PatentType.Invention, "H01M4/00", "H01M10/00", new DateOnly(2041, 3, 14)), (stored.Type, stored.MainIpc, Assert.Single(stored.FurtherIpc), stored.LastDayOfProtection));
-        Assert.Equal([LegalEventType.Grant, LegalEventType.LicenceRecorded], stored.LegalEvents.OrderBy(e => e.Date).Select(e => e.Type));
+        // The grant is the grant date, shown in the timeline; only the licence was recorded as an event.
+        Assert.Equal([LegalEventType.LicenceRecorded], stored.LegalEvents.Select(e => e.Type));
+        Assert.Equal([LegalEventType.Grant, LegalEventType.LicenceRecorded], stored.Timeline.Select(e => e.Type));
         var storedDesign = await db.Patents.AsNoTracking().SingleAsync(p => p.ApplicationNumber == design.Value, Ct);
         Assert.Equal((PatentType.Design, "12-08", (string?)null), (storedDesign.Type, storedDesign.Locarno, storedDesign.MainIpc));
-        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.RecordType == "Patent" && (a.RecordId == stored.Id.ToString() || a.RecordId == storedDesign.Id.ToString())).ToListAsync(Ct);
-        Assert.Equal(2, audit.Count);
-        Assert.All(audit, a => Assert.Equal((AuditActions.PatentCreated, "批量导入测试", (Guid?)holder), (a.Action, a.ActorName, a.OrganisationId)));
+        Assert.Equal((batch, batch), (stored.ImportBatchId, storedDesign.ImportBatchId));
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.RecordType == "Patent" && (a.RecordId == stored.Id.ToString() || a.RecordId == storedDesign.Id.ToString()), Ct));
+        var audit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.RecordType == PatentBulkStore.BatchRecordType && a.RecordId == batch.ToString(), Ct);
+        Assert.Equal((AuditActions.PatentImported, "批量导入测试", (Guid?)holder), (audit.Action, audit.ActorName, audit.OrganisationId));
+        Assert.Contains("\"Created\":2", audit.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task MergingTheSameRowsAgainChangesAndAuditsNothingAndAChangeIsAnUpdate()
+    public async Task MergingTheSameRowsAgainChangesNothingAndAChangeIsAnAuditedUpdate()
     {
         var holder = await HolderAsync();
         var number = NewNumber();
@@ -86,9 +95,10 @@ public sealed class PatentBulkStoreTests(DatabaseFixture fixture) : IAsyncDispos
         await using var db = fixture.Database.CreateAppContext();
         var stored = await db.Patents.AsNoTracking().SingleAsync(p => p.ApplicationNumber == number.Value, Ct);
         Assert.Equal("一种改进的锂离子电池正极材料", stored.Title);
-        Assert.Single(stored.LegalEvents);
+        Assert.Empty(stored.LegalEvents);
+        Assert.Equal(LegalEventType.Grant, Assert.Single(stored.Timeline).Type);
         var actions = await db.AuditEntries.AsNoTracking().Where(a => a.RecordId == stored.Id.ToString()).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Ct);
-        Assert.Equal([AuditActions.PatentCreated, AuditActions.PatentUpdated], actions);
+        Assert.Equal([AuditActions.PatentUpdated], actions);
     }
 
     [Fact]
@@ -99,10 +109,11 @@ public sealed class PatentBulkStoreTests(DatabaseFixture fixture) : IAsyncDispos
         var added = NewNumber(typeDigit: 2);
         await MergeAsync(new PatentUpsert(Details(existing), holder));
         var reports = new List<int>();
+        var batch = Guid.CreateVersion7();
 
         var result = await _host.Services.GetRequiredService<PatentBulkStore>().MergeAsync(
             [new PatentUpsert(Details(existing, "一种改进的正极材料"), holder), new PatentUpsert(Details(added) with { GrantDate = null, Status = LegalStatus.Pending }, holder)],
-            new Actor(null, "批量导入测试", null), new ListProgress(reports), Ct);
+            new Actor(null, "批量导入测试", null), batch, new ListProgress(reports), Ct);
 
         Assert.Equal((1, 1), (result.Inserted, result.Updated));
         Assert.Equal([2], reports);
@@ -110,10 +121,15 @@ public sealed class PatentBulkStoreTests(DatabaseFixture fixture) : IAsyncDispos
         var stored = await db.Patents.AsNoTracking().Where(p => p.ApplicationNumber == existing.Value || p.ApplicationNumber == added.Value)
             .OrderBy(p => p.Type).ToListAsync(Ct);
         Assert.Equal([("一种改进的正极材料", PatentType.Invention, 1), ("一种锂离子电池正极材料", PatentType.UtilityModel, 0)],
-            stored.Select(p => (p.Title, p.Type, p.LegalEvents.Count)));
-        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.RecordId == stored[1].Id.ToString()).SingleAsync(Ct);
-        Assert.Equal((AuditActions.PatentCreated, (Guid?)holder), (audit.Action, audit.OrganisationId));
-        Assert.Contains(added.Value, audit.Summary, StringComparison.Ordinal);
+            stored.Select(p => (p.Title, p.Type, p.Timeline.Count)));
+        // The new patent belongs to this batch; the changed one keeps the batch that added it and is audited itself.
+        Assert.Equal(batch, stored[1].ImportBatchId);
+        Assert.NotEqual(batch, stored[0].ImportBatchId);
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.RecordId == stored[0].Id.ToString()).SingleAsync(Ct);
+        Assert.Equal((AuditActions.PatentUpdated, (Guid?)holder), (audit.Action, audit.OrganisationId));
+        Assert.Contains(existing.Value, audit.Summary, StringComparison.Ordinal);
+        var batchAudit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.RecordType == PatentBulkStore.BatchRecordType && a.RecordId == batch.ToString(), Ct);
+        Assert.Contains("\"Created\":1,\"Updated\":1", batchAudit.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,14 +153,19 @@ public sealed class PatentBulkStoreTests(DatabaseFixture fixture) : IAsyncDispos
     {
         var holder = await HolderAsync();
         var good = NewNumber();
-        var bad = NewNumber();
+        var twice = NewNumber();
+        var batch = Guid.CreateVersion7();
 
+        // The same number twice (the import's preview refuses that; the store relies on the unique index).
         await Assert.ThrowsAsync<PostgresException>(() => MergeAsync(
+            batch,
             new PatentUpsert(Details(good), holder),
-            new PatentUpsert(Details(bad) with { IndustryCode = "no-such-industry" }, holder)));
+            new PatentUpsert(Details(twice), holder),
+            new PatentUpsert(Details(twice, "重复的行"), holder)));
 
         await using var db = fixture.Database.CreateAppContext();
-        Assert.False(await db.Patents.AnyAsync(p => p.ApplicationNumber == good.Value || p.ApplicationNumber == bad.Value, Ct));
+        Assert.False(await db.Patents.AnyAsync(p => p.ApplicationNumber == good.Value || p.ApplicationNumber == twice.Value, Ct));
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.RecordId == batch.ToString(), Ct));
     }
 
     private sealed class ListProgress(List<int> reports) : IProgress<int>

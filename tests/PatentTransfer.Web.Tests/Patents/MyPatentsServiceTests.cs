@@ -102,6 +102,7 @@ public class MyPatentsServiceTests(PortalAppFactory app)
         { "MainIpc", "H01M99/99", "MainIpc", "IPC 分类表中没有 H01M99/99，请核对。" },
         { "Title", "<script>alert(1)</script>一种材料", "Title", "不能包含 HTML 标签或脚本。" },
         { "Abstract", "  ", "Abstract", "请填写摘要。" },
+        { "IndustryCode", "no-such-industry", "IndustryCode", "请选择列表中的产业。" },
     };
 
     [Theory]
@@ -113,6 +114,7 @@ public class MyPatentsServiceTests(PortalAppFactory app)
         {
             "MainIpc" => EditOf(patent, mainIpc: value),
             "Title" => EditOf(patent, title: value),
+            "IndustryCode" => EditOf(patent) with { IndustryCode = value },
             _ => EditOf(patent) with { Abstract = value! },
         };
         await using var holder = await ActingUser.SignInAsync(app, Accounts.Holder);

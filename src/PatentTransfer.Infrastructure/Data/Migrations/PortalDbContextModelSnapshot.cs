@@ -475,7 +475,8 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)")
-                        .HasColumnName("abstract");
+                        .HasColumnName("abstract")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("ApplicationNumber")
                         .IsRequired()
@@ -486,7 +487,8 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                     b.Property<string>("Claims")
                         .HasMaxLength(200000)
                         .HasColumnType("character varying(200000)")
-                        .HasColumnName("claims");
+                        .HasColumnName("claims")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.PrimitiveCollection<string[]>("CoOwners")
                         .IsRequired()
@@ -513,6 +515,10 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                     b.Property<Guid>("HolderOrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("holder_organisation_id");
+
+                    b.Property<Guid?>("ImportBatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_batch_id");
 
                     b.Property<string>("IndustryCode")
                         .HasMaxLength(40)
@@ -597,9 +603,6 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
 
                     b.HasIndex("HolderOrganisationId")
                         .HasDatabaseName("ix_patents_holder_organisation_id");
-
-                    b.HasIndex("IndustryCode")
-                        .HasDatabaseName("ix_patents_industry_code");
 
                     b.HasIndex("MainIpc")
                         .HasDatabaseName("ix_patents_main_ipc");
@@ -1208,12 +1211,6 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_patents_organisations_holder_organisation_id");
-
-                    b.HasOne("PatentTransfer.Domain.Reference.Industry", null)
-                        .WithMany()
-                        .HasForeignKey("IndustryCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_patents_industries_industry_code");
 
                     b.OwnsMany("PatentTransfer.Domain.Patents.LegalEvent", "LegalEvents", b1 =>
                         {

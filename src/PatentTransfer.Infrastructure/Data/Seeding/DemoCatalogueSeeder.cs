@@ -86,7 +86,7 @@ public sealed class DemoCatalogueSeeder(
             logger.LogInformation("Demo catalogue: {Skipped} source records skipped (incomplete)", skipped);
         }
 
-        var result = await store.MergeAsync(rows, Actor.System, cancellationToken);
+        var result = await store.MergeAsync(rows, Actor.System, Guid.CreateVersion7(timeProvider.GetUtcNow()), cancellationToken);
         logger.LogInformation("Demo catalogue: {Inserted} patents added, {Updated} updated of {Total}", result.Inserted, result.Updated, rows.Count);
         return result;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
@@ -253,54 +254,68 @@ public static class PatentImportReader
 
         source.Configure(kinds);
         var columns = mappedColumns.ToArray();
-        var cells = new string?[header.Count];
-        var values = new string?[FieldCount];
         var validator = new PatentImportRowValidator(context);
         var errors = new List<PatentImportError>();
         var valid = new List<PatentImportRow>();
         var examples = new List<int>();
         var total = 0;
         var read = 0;
-        while (source.ReadRow(cells, out var row))
+
+        // Two stages on two threads: this one checks rows while the reader turns the next ones into cells. The
+        // checker keeps state across rows (numbers seen), so it stays one thread and rows keep their order.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var batches = new BlockingCollection<RowBatch>(boundedCapacity: 8);
+        var reading = Task.Run(() => ReadBatches(source, columns, fieldOfColumn, batches, stop.Token), stop.Token);
+        try
         {
-            if (++read % ProgressInterval == 0)
+            foreach (var batch in batches.GetConsumingEnumerable(stop.Token))
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var (row, values) = batch.Rows[i];
+                    if (IsExample(values[(int)PatentImportField.Note]))
+                    {
+                        examples.Add(row);
+                        continue;
+                    }
+
+                    if (++total > context.MaxRows)
+                    {
+                        return PatentImportParseResult.FileError(
+                            PatentImportFileErrorCodes.TooManyRows, context.MaxRows.ToString(CultureInfo.InvariantCulture), encoding);
+                    }
+
+                    if (validator.Validate(row, values, errors) is { } details)
+                    {
+                        valid.Add(new PatentImportRow(row, details));
+                    }
+                }
+
+                read = batch.RowsRead;
                 progress?.Report(read);
             }
 
-            var hasData = false;
-            foreach (var i in columns)
+            // The reader's own failure (a file that cannot be parsed further) surfaces here, as it did when it ran inline.
+            reading.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            stop.Cancel();
+            try
             {
-                var value = cells[i];
-                values[fieldOfColumn[i]] = value;
-                hasData |= fieldOfColumn[i] != (int)PatentImportField.Note && !string.IsNullOrWhiteSpace(value);
+                reading.Wait(CancellationToken.None);
             }
-
-            if (!hasData)
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
             {
-                continue;
+                // The reader was told to stop because this stage stopped first.
             }
-
-            if (IsExample(values[(int)PatentImportField.Note]))
+            catch (AggregateException)
             {
-                examples.Add(row);
-                continue;
-            }
-
-            if (++total > context.MaxRows)
-            {
-                return PatentImportParseResult.FileError(
-                    PatentImportFileErrorCodes.TooManyRows, context.MaxRows.ToString(CultureInfo.InvariantCulture), encoding);
-            }
-
-            if (validator.Validate(row, values, errors) is { } details)
-            {
-                valid.Add(new PatentImportRow(row, details));
+                // Already thrown above, or this stage is leaving with its own exception.
             }
         }
 
-        progress?.Report(read);
+        cancellationToken.ThrowIfCancellationRequested();
         return new PatentImportParseResult
         {
             Encoding = encoding,
@@ -310,6 +325,60 @@ public static class PatentImportReader
             TotalRows = total,
             ExampleRows = examples,
         };
+    }
+
+    /// <summary>Data rows, up to <see cref="ProgressInterval"/> at a time, with their cells by field.</summary>
+    private sealed class RowBatch(int capacity)
+    {
+        public (int Row, string?[] Values)[] Rows { get; } = new (int, string?[])[capacity];
+
+        public int Count { get; set; }
+
+        /// <summary>Rows of the file read so far, empty ones included.</summary>
+        public int RowsRead { get; set; }
+    }
+
+    /// <summary>The reading stage: skips rows without data and hands the rest on in batches; always completes the queue.</summary>
+    private static void ReadBatches(
+        IImportRowSource source, int[] columns, int[] fieldOfColumn, BlockingCollection<RowBatch> batches, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var cells = new string?[fieldOfColumn.Length];
+            var batch = new RowBatch(ProgressInterval);
+            var read = 0;
+            while (source.ReadRow(cells, out var row))
+            {
+                read++;
+                var values = new string?[FieldCount];
+                var hasData = false;
+                foreach (var i in columns)
+                {
+                    var value = cells[i];
+                    values[fieldOfColumn[i]] = value;
+                    hasData |= fieldOfColumn[i] != (int)PatentImportField.Note && !string.IsNullOrWhiteSpace(value);
+                }
+
+                if (hasData)
+                {
+                    batch.Rows[batch.Count++] = (row, values);
+                }
+
+                if (read % ProgressInterval == 0)
+                {
+                    batch.RowsRead = read;
+                    batches.Add(batch, cancellationToken);
+                    batch = new RowBatch(ProgressInterval);
+                }
+            }
+
+            batch.RowsRead = read;
+            batches.Add(batch, cancellationToken);
+        }
+        finally
+        {
+            batches.CompleteAdding();
+        }
     }
 
     private static bool IsExample(string? note)

@@ -256,7 +256,7 @@ public sealed class PatentImportService(
             var rows = preview.ValidRows
                 .Select(r => new PatentUpsert(r.Details, preview.HolderOrganisationId, IsDemo: generated is not null, Source: generated))
                 .ToList();
-            merged = await store.MergeAsync(rows, actor, progress, cancellationToken);
+            merged = await store.MergeAsync(rows, actor, record.Id, progress, cancellationToken);
         }
         catch (Exception e)
         {

@@ -194,6 +194,12 @@ public sealed class MyPatentsService(IDbContextFactory<PortalDbContext> contextF
             errors[nameof(PatentEdit.FurtherIpc)] = Texts.Format(T.Patent_IpcUnknown, unknown.Value);
         }
 
+        // The database no longer checks industry codes with a foreign key (decision 0010); the writers do.
+        if (NullIfEmpty(edit.IndustryCode) is { } industry && !await db.Industries.AnyAsync(i => i.Code == industry, cancellationToken))
+        {
+            errors[nameof(PatentEdit.IndustryCode)] = T.Patent_IndustryUnknown;
+        }
+
         var details = new PatentDetails(
             Domain.Patents.ApplicationNumber.Parse(patent.ApplicationNumber),
             patent.PublicationNumber is { } publication && PublicationNumber.TryParse(publication, out var pn) ? pn : null,

@@ -49,7 +49,7 @@ public sealed class PatentService(
             patent.FurtherIpc.Select(c => new IpcView(c, titles.GetValueOrDefault(c))).ToList(), patent.Locarno, holder,
             patent.CoOwners, patent.Inventors, patent.FilingDate, patent.PublicationDate, patent.GrantDate, patent.LastDayOfProtection,
             patent.StatusOn(today), patent.Keywords, patent.IndustryCode, patent.IsDemo, patent.Source,
-            patent.LegalEvents.OrderBy(e => e.Date).ToList(), sleepingRule.Assess(patent, holder.Type, today),
+            patent.Timeline, sleepingRule.Assess(patent, holder.Type, today),
             showListing ? ToView(listing!) : null, isHolder, mayReview);
     }
 

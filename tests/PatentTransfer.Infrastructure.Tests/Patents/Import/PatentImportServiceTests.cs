@@ -58,8 +58,11 @@ public sealed class PatentImportServiceTests(DatabaseFixture fixture) : IAsyncDi
             (record.Id, record.FileName, record.UserName, record.UserId, record.RowsTotal, record.RowsValid, record.RowsInvalid, record.CreatedCount,
                 record.UpdatedCount, record.Status));
         Assert.True(record.FinishedAt >= record.StartedAt);
-        var audited = await db.AuditEntries.AsNoTracking().CountAsync(a => a.OrganisationId == holder && a.Action == AuditActions.PatentCreated, Ct);
-        Assert.Equal(3, audited);
+        // The import is one audit entry named by the import's id; each patent it added names the import.
+        Assert.All(stored, p => Assert.Equal(record.Id, p.ImportBatchId));
+        var audited = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.OrganisationId == holder && a.Action == AuditActions.PatentImported, Ct);
+        Assert.Equal(record.Id.ToString(), audited.RecordId);
+        Assert.Contains("\"Created\":3", audited.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
