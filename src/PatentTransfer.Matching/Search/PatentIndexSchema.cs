@@ -1,17 +1,14 @@
-using System.Globalization;
 using Lucene.Net.Documents;
-using Lucene.Net.Util;
 
 namespace PatentTransfer.Matching.Search;
 
 /// <summary>
-/// The fields of a patent in the index. Texts are analysed (and stored where highlights and similar-patent
-/// queries need them); filters are exact terms; price and grant date are numbers for ranges and sorting.
+/// The fields of a patent in the index (the id is added by <see cref="LuceneIndex{TItem}"/>). Texts are analysed
+/// (and stored where highlights and similar-patent queries need them); filters are exact terms; price (in fen, see
+/// <see cref="IndexedMoney"/>) and grant date are numbers for ranges and sorting.
 /// </summary>
 internal static class PatentIndexSchema
 {
-    public const string Id = "id";
-    public const string IdSort = "id_sort";
     public const string Title = "title";
     public const string Abstract = "abstract";
     public const string Claims = "claims";
@@ -40,73 +37,30 @@ internal static class PatentIndexSchema
     /// <summary>Sorts patents without a grant date after every dated one (newest first).</summary>
     public const long NoGrantDate = long.MinValue;
 
-    public static readonly string[] TextFields = [Title, Abstract, Claims, Keywords];
-
-    public static readonly ISet<string> StoredFieldsForHits = new HashSet<string>(StringComparer.Ordinal) { Id, Title, Abstract, Claims };
-
-    public static string Key(Guid id) => id.ToString("N", CultureInfo.InvariantCulture);
-
-    /// <summary>Prices are indexed in fen so that ranges are exact on whole numbers.</summary>
-    public static long ToFen(decimal yuan) => decimal.ToInt64(decimal.Round(yuan * 100m, MidpointRounding.AwayFromZero));
-
-    /// <summary>
-    /// A range bound in whole fen, rounded inwards (up for a lower bound, down for an upper one) so that an inclusive
-    /// bound of 100.005 yuan never admits 100.01, and clamped so that no bound overflows.
-    /// </summary>
-    public static long FenBound(decimal yuan, MidpointRounding direction)
-    {
-        const decimal largest = long.MaxValue / 100m;
-        var clamped = Math.Clamp(yuan, -largest, largest);
-        return decimal.ToInt64(decimal.Round(clamped * 100m, 0, direction));
-    }
+    public static readonly ISet<string> StoredFieldsForHits = new HashSet<string>(StringComparer.Ordinal) { IndexKeys.Id, Title, Abstract, Claims };
 
     public static Document ToLucene(PatentDocument patent)
     {
-        if (patent.Id == Guid.Empty)
-        {
-            throw new ArgumentException("a patent needs an id", nameof(patent));
-        }
-
         var document = new Document
         {
-            new StringField(Id, Key(patent.Id), Field.Store.YES),
-            new SortedDocValuesField(IdSort, new BytesRef(Key(patent.Id))),
             new TextField(Title, patent.Title ?? "", Field.Store.YES),
             new TextField(Abstract, patent.Abstract ?? "", Field.Store.YES),
-            new StringField(PatentType, patent.PatentType, Field.Store.NO),
-            new StringField(HolderType, patent.HolderType, Field.Store.NO),
-            new NumericDocValuesField(PriceSort, patent.Price is { } sortPrice ? ToFen(sortPrice) : NoPrice),
+            new NumericDocValuesField(PriceSort, patent.Price is { } sortPrice ? IndexedMoney.ToFen(sortPrice, IndexedMoney.FenPerYuan) : NoPrice),
             new NumericDocValuesField(GrantSort, patent.GrantDate is { } granted ? granted.DayNumber : NoGrantDate),
         };
 
-        if (!string.IsNullOrWhiteSpace(patent.Claims))
-        {
-            document.Add(new TextField(Claims, patent.Claims, Field.Store.YES));
-        }
-
-        foreach (var keyword in patent.Keywords)
-        {
-            if (!string.IsNullOrWhiteSpace(keyword))
-            {
-                document.Add(new TextField(Keywords, keyword, Field.Store.NO));
-            }
-        }
-
-        foreach (var level in patent.IpcCodes.SelectMany(IpcCodes.Levels).Distinct(StringComparer.Ordinal))
-        {
-            document.Add(new StringField(Ipc, level, Field.Store.NO));
-        }
-
-        AddIfPresent(document, Industry, patent.IndustryCode);
-        AddIfPresent(document, City, patent.CityCode);
-        foreach (var mode in patent.OfferedModes.Distinct(StringComparer.Ordinal))
-        {
-            document.Add(new StringField(Mode, mode, Field.Store.NO));
-        }
+        IndexFields.AddStoredText(document, Claims, patent.Claims);
+        IndexFields.AddTexts(document, Keywords, patent.Keywords);
+        IndexFields.AddTerms(document, Ipc, patent.IpcCodes.SelectMany(IpcCodes.Levels));
+        IndexFields.AddTerm(document, PatentType, patent.PatentType);
+        IndexFields.AddTerm(document, HolderType, patent.HolderType);
+        IndexFields.AddTerm(document, Industry, patent.IndustryCode);
+        IndexFields.AddTerm(document, City, patent.CityCode);
+        IndexFields.AddTerms(document, Mode, patent.OfferedModes);
 
         if (patent.Price is { } price)
         {
-            document.Add(new Int64Field(Price, ToFen(price), Field.Store.NO));
+            document.Add(new Int64Field(Price, IndexedMoney.ToFen(price, IndexedMoney.FenPerYuan), Field.Store.NO));
         }
 
         AddFlag(document, patent.OpenLicence, OpenLicenceFlag);
@@ -116,14 +70,6 @@ internal static class PatentIndexSchema
         AddFlag(document, patent.IsValid, ValidFlag);
         AddFlag(document, patent.IsListed, ListedFlag);
         return document;
-    }
-
-    private static void AddIfPresent(Document document, string field, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            document.Add(new StringField(field, value, Field.Store.NO));
-        }
     }
 
     private static void AddFlag(Document document, bool set, string flag)

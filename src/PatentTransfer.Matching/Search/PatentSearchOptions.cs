@@ -33,6 +33,12 @@ public sealed class PatentSearchOptions
 
     /// <summary>Memory the writer fills before it flushes a segment during a rebuild.</summary>
     public double RebuildRamBufferMegabytes { get; set; } = 256;
+
+    /// <summary>
+    /// The analyzer these settings describe. The demand index takes its analysis from here too, so that one setting
+    /// chooses how every text of the portal is segmented and a word means the same term in both indexes.
+    /// </summary>
+    internal Lucene.Net.Analysis.Analyzer CreateAnalyzer() => ChineseAnalyzers.Create(Analyzer, RemoveStopWords, JiebaResourceDirectory);
 }
 
 /// <summary>Weights of the analysed text fields in a query.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using PatentTransfer.Matching.Search;
 using PatentTransfer.Matching.Text.Analysis;
+using static PatentTransfer.Matching.Tests.Highlights;
 using static PatentTransfer.Matching.Tests.Search.TestCatalogue;
 
 namespace PatentTransfer.Matching.Tests.Search;
@@ -105,16 +106,5 @@ public class PatentHighlightTests
 
         Assert.Equal(Gateway.Id, hit.Id);
         Assert.Equal(WebUtility.HtmlEncode(Gateway.Title), hit.TitleHighlighted);
-    }
-
-    private static string Unmarked(string html) =>
-        WebUtility.HtmlDecode(html.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal));
-
-    private static void AssertOnlyMarkIsMarkup(string html)
-    {
-        var withoutMarks = html.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal);
-        Assert.DoesNotContain('<', withoutMarks);
-        Assert.DoesNotContain('>', withoutMarks);
-        Assert.DoesNotContain('"', withoutMarks);
     }
 }

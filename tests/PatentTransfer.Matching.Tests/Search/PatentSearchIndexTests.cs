@@ -167,29 +167,12 @@ public class PatentSearchIndexTests
     public async Task SearchesRunConcurrentlyWithChangesAndSeeEachChangeOnceItReturns()
     {
         using var index = Index();
-        var cancellation = TestContext.Current.CancellationToken;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-
-        var started = Enumerable.Range(0, 4).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-        var readers = started.Select(signal => Task.Run(() =>
+        await using var searches = await BackgroundSearches.StartAsync(4, () =>
         {
-            try
-            {
-                while (!stop.IsCancellationRequested)
-                {
-                    var result = index.Search(new PatentSearchQuery("锂离子电池", Take: 5));
-                    // Hits are read from the same point-in-time view as the total, whatever the writer does meanwhile.
-                    Assert.Equal(result.Total, result.Hits.Count);
-                    signal.TrySetResult();
-                }
-            }
-            catch (Exception failure)
-            {
-                signal.TrySetException(failure);
-                throw;
-            }
-        }, cancellation)).ToArray();
-        await Task.WhenAll(started.Select(signal => signal.Task)).WaitAsync(cancellation);
+            var result = index.Search(new PatentSearchQuery("锂离子电池", Take: 5));
+            // Hits are read from the same point-in-time view as the total, whatever the writer does meanwhile.
+            Assert.Equal(result.Total, result.Hits.Count);
+        }, TestContext.Current.CancellationToken);
 
         for (var i = 0; i < 50; i++)
         {
@@ -200,8 +183,7 @@ public class PatentSearchIndexTests
             Assert.Empty(index.Search(new PatentSearchQuery("隔膜")).Hits);
         }
 
-        await stop.CancelAsync();
-        await Task.WhenAll(readers);
+        await searches.StopAsync();
         Assert.Equal(All.Count, index.Count);
     }
 

@@ -10,9 +10,6 @@ namespace PatentTransfer.Matching.Tests.Search;
 /// </summary>
 internal static class TestCatalogue
 {
-    // Declared first: the patents below register their keys while the type initialises, in textual order.
-    private static readonly Dictionary<Guid, string> Keys = [];
-
     public static PatentDocument Battery { get; } = Patent(
         "battery",
         "一种锂离子电池正极材料的制备方法",
@@ -161,25 +158,13 @@ internal static class TestCatalogue
 
     public static string[] KeysOf(PatentSearchResult result) => KeysOf(result.Hits);
 
-    public static string KeyOf(Guid id)
-    {
-        lock (Keys)
-        {
-            return Keys.TryGetValue(id, out var key) ? key : id.ToString();
-        }
-    }
+    public static string KeyOf(Guid id) => TestKeys.KeyOf(id);
 
     /// <summary>A patent with neutral facts: an unlisted, valid invention of a private company without IPC codes.</summary>
     public static PatentDocument Patent(string key, string title, string abstractText, string? claims)
     {
-        var id = Guid.NewGuid();
-        lock (Keys)
-        {
-            Keys[id] = key;
-        }
-
         return new PatentDocument(
-            id,
+            TestKeys.NewId(key),
             ApplicationNumber: "TEST-" + key,
             PublicationNumber: null,
             Title: title,

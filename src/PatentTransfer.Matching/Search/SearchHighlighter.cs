@@ -6,15 +6,15 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace PatentTransfer.Matching.Search;
 
 /// <summary>
-/// Marks matched words in titles and picks snippets. Written for this index rather than taken from Lucene's
-/// highlighter so that the one rule that matters is plain to see: every character of the stored text goes
-/// through <see cref="WebUtility.HtmlEncode(string)"/>, and the only markup added is &lt;mark&gt;…&lt;/mark&gt;
-/// around matched words (the page renders it as markup). The text is re-analysed with the index's analyzer, so
-/// matches are exactly the indexed terms, at their offsets in the original text.
+/// Marks matched words in titles and picks snippets, for patents and demands alike. Written for these indexes
+/// rather than taken from Lucene's highlighter so that the one rule that matters is plain to see: every character
+/// of the stored text goes through <see cref="WebUtility.HtmlEncode(string)"/>, and the only markup added is
+/// &lt;mark&gt;…&lt;/mark&gt; around matched words (the page renders it as markup). The text is re-analysed with the
+/// index's analyzer, so matches are exactly the indexed terms, at their offsets in the original text.
 /// </summary>
-internal sealed class PatentHighlighter(Analyzer analyzer, int snippetLength)
+internal sealed class SearchHighlighter(Analyzer analyzer, int snippetLength)
 {
-    /// <summary>Claims can run to tens of thousands of characters; a snippet is looked for in their beginning.</summary>
+    /// <summary>Claims can run to tens of thousands of characters; a snippet is looked for in a text's beginning.</summary>
     private const int MaxAnalysedChars = 6000;
 
     private const char Ellipsis = '…';
@@ -23,25 +23,40 @@ internal sealed class PatentHighlighter(Analyzer analyzer, int snippetLength)
     public string Whole(string field, string text, IReadOnlySet<string> terms) =>
         Render(text, 0, text.Length, terms.Count == 0 ? [] : Matches(field, text, terms));
 
-    /// <summary>The best passage of the abstract or, when they match better, of the claims.</summary>
-    public string Snippet(string abstractText, string? claims, IReadOnlySet<string> terms)
+    /// <summary>
+    /// The best passage of the first text or, when a later one holds more of the words, of that one: texts are
+    /// given in order of preference (a patent's abstract before its claims), so a later text is only read while the
+    /// passage found so far lacks some word. Without a match, the beginning of the first text that has any.
+    /// </summary>
+    public string Snippet(IReadOnlyList<SnippetSource> sources, IReadOnlySet<string> terms)
     {
+        var leading = sources.Select(source => source.Text).FirstOrDefault(text => !string.IsNullOrEmpty(text)) ?? "";
         if (terms.Count == 0)
         {
-            return Leading(abstractText);
+            return Leading(leading);
         }
 
-        var best = Best(PatentIndexSchema.Abstract, abstractText, terms);
-        if (best.Distinct < terms.Count && !string.IsNullOrEmpty(claims))
+        Passage? best = null;
+        foreach (var (field, text) in sources)
         {
-            var fromClaims = Best(PatentIndexSchema.Claims, claims, terms);
-            if (fromClaims.Distinct > best.Distinct)
+            if (best is { } found && found.Distinct == terms.Count)
             {
-                best = fromClaims;
+                break;
+            }
+
+            if (string.IsNullOrEmpty(text))
+            {
+                continue;
+            }
+
+            var candidate = Best(field, text, terms);
+            if (best is null || candidate.Distinct > best.Value.Distinct)
+            {
+                best = candidate;
             }
         }
 
-        return best.Distinct == 0 ? Leading(abstractText) : Render(best.Text, best.Start, best.End, best.Matches);
+        return best is { Distinct: > 0 } passage ? Render(passage.Text, passage.Start, passage.End, passage.Matches) : Leading(leading);
     }
 
     /// <summary>The beginning of a text, encoded, without marks.</summary>
@@ -165,3 +180,6 @@ internal sealed class PatentHighlighter(Analyzer analyzer, int snippetLength)
 
     private readonly record struct Passage(string Text, int Start, int End, IReadOnlyList<Match> Matches, int Distinct);
 }
+
+/// <summary>A stored text a snippet may be taken from, and the field it was indexed in.</summary>
+internal readonly record struct SnippetSource(string Field, string? Text);
