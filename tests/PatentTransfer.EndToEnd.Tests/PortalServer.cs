@@ -137,6 +137,11 @@ public sealed class PortalServer : IAsyncLifetime
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but still starting (JIT, the search index build): on a loaded machine one answer can
+                // take longer than an attempt's timeout. Ask again until the deadline.
+            }
 
             await Task.Delay(250);
         }

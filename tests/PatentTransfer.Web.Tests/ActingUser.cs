@@ -15,14 +15,16 @@ internal sealed class ActingUser : IAsyncDisposable
 {
     private readonly AsyncServiceScope _scope;
 
-    private ActingUser(AsyncServiceScope scope, PortalUser user, ClaimsPrincipal principal)
+    private readonly PortalUser? _user;
+
+    private ActingUser(AsyncServiceScope scope, PortalUser? user, ClaimsPrincipal principal)
     {
         _scope = scope;
-        User = user;
+        _user = user;
         Principal = principal;
     }
 
-    public PortalUser User { get; }
+    public PortalUser User => _user ?? throw new InvalidOperationException("An anonymous visitor has no user.");
 
     public ClaimsPrincipal Principal { get; }
 
@@ -40,7 +42,15 @@ internal sealed class ActingUser : IAsyncDisposable
         return new ActingUser(scope, user, principal);
     }
 
+    /// <summary>A scope with nobody signed in, as a visitor's request has.</summary>
+    public static ActingUser Anonymous(PortalAppFactory app) =>
+        new(app.Services.CreateAsyncScope(), null, new ClaimsPrincipal(new ClaimsIdentity()));
+
     public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>A service of this scope built with the given replacements, e.g. a clock a test controls.</summary>
+    public T Create<T>(params object[] replacements) where T : notnull =>
+        ActivatorUtilities.CreateInstance<T>(_scope.ServiceProvider, replacements);
 
     public ValueTask DisposeAsync() => _scope.DisposeAsync();
 }

@@ -34,6 +34,17 @@ public static class AuditActions
     public const string ListingReturned = "listing.returned";
     public const string ListingWithdrawn = "listing.withdrawn";
 
+    public const string DemandCreated = "demand.created";
+    public const string DemandEdited = "demand.edited";
+    public const string DemandSubmitted = "demand.submitted";
+    public const string DemandPublished = "demand.published";
+    public const string DemandReturned = "demand.returned";
+    public const string DemandRenewed = "demand.renewed";
+    public const string DemandExpired = "demand.expired";
+    public const string DemandClosed = "demand.closed";
+    public const string DemandWithdrawn = "demand.withdrawn";
+    public const string DemandFollowUpAdded = "demand.follow_up_added";
+
     /// <summary>All known actions, for the audit search filter.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -42,5 +53,7 @@ public static class AuditActions
         OrganisationSubmitted, OrganisationResubmitted, OrganisationVerified, OrganisationRejected,
         PatentCreated, PatentUpdated, PatentImported, PatentLegalEvent,
         ListingCreated, ListingEdited, ListingSubmitted, ListingPublished, ListingReturned, ListingWithdrawn,
+        DemandCreated, DemandEdited, DemandSubmitted, DemandPublished, DemandReturned, DemandRenewed, DemandExpired, DemandClosed,
+        DemandWithdrawn, DemandFollowUpAdded,
     ];
 }

@@ -28,8 +28,9 @@ public sealed class PortalDatabase(PortalDbContext ownerContext, ILogger<PortalD
 
     /// <summary>
     /// Gives <paramref name="appRole"/> read/write access to business tables, read and append on the audit
-    /// trail, and read-only access to reference data and migration history. Idempotent; a no-op when the app
-    /// connects as the owner itself (the append-only trigger still protects the audit trail then).
+    /// trail and the demand follow-up log, and read-only access to reference data and migration history.
+    /// Idempotent; a no-op when the app connects as the owner itself (the append-only triggers still protect the
+    /// audit trail and the follow-up log then).
     /// </summary>
     public async Task GrantApplicationRoleAsync(string appRole, CancellationToken cancellationToken)
     {
@@ -48,6 +49,7 @@ public sealed class PortalDatabase(PortalDbContext ownerContext, ILogger<PortalD
             $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
             $"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
             $"REVOKE UPDATE, DELETE, TRUNCATE ON {AuditEntryConfiguration.TableName} FROM {role}",
+            $"REVOKE UPDATE, DELETE, TRUNCATE ON {DemandFollowUpConfiguration.TableName} FROM {role}",
             $"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {readOnly} FROM {role}",
         ];
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PatentTransfer.Domain.Auditing;
+using PatentTransfer.Domain.Demands;
 using PatentTransfer.Domain.Listings;
 using PatentTransfer.Domain.Organisations;
 using PatentTransfer.Domain.Patents;
@@ -18,6 +19,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Patent> Patents => Set<Patent>();
     public DbSet<Listing> Listings => Set<Listing>();
     public DbSet<PatentImport> PatentImports => Set<PatentImport>();
+    public DbSet<Demand> Demands => Set<Demand>();
+    public DbSet<DemandFollowUp> DemandFollowUps => Set<DemandFollowUp>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<IpcEntry> IpcEntries => Set<IpcEntry>();
     public DbSet<Industry> Industries => Set<Industry>();

@@ -9,9 +9,11 @@ using PatentTransfer.Infrastructure.Identity;
 using PatentTransfer.Matching.Search;
 using PatentTransfer.Web.Components.Account;
 using PatentTransfer.Web.Features.Audit;
+using PatentTransfer.Web.Features.Demands;
 using PatentTransfer.Web.Features.Home;
 using PatentTransfer.Web.Features.Ipc;
 using PatentTransfer.Web.Features.Listings;
+using PatentTransfer.Web.Features.MyDemands;
 using PatentTransfer.Web.Features.MyPatents;
 using PatentTransfer.Web.Features.Organisations;
 using PatentTransfer.Web.Features.Patents;
@@ -96,6 +98,14 @@ public static class WebServices
         services.AddScoped<ListingService>();
         services.AddScoped<IpcBrowserService>();
         services.AddScoped<ListingReviewService>();
+        services.AddScoped<MyDemandsService>();
+        services.AddScoped<DemandReviewService>();
+        services.AddScoped<DemandFollowUpService>();
+
+        // Published demands past their last day are marked expired by a periodic sweep; reads do not wait for it.
+        services.AddOptions<DemandExpiryOptions>().Bind(builder.Configuration.GetSection(DemandExpiryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<DemandExpiry>();
+        services.AddHostedService<DemandExpiryWorker>();
 
         // One in-process search index, fed from the database by PatentIndexer (built at start, then polled).
         services.AddOptions<PatentSearchOptions>().Bind(builder.Configuration.GetSection(PatentSearchOptions.SectionName));

@@ -15,6 +15,10 @@ public sealed class ComponentTestContext : BunitContext
 {
     private readonly AsyncServiceScope _scope;
 
+    // Pages here wait on a real database; bUnit's default of one second is too short when the shared build
+    // machine is busy (a save then takes longer than a render), which made waits fail that would have passed.
+    static ComponentTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     public ComponentTestContext(PortalAppFactory app, string displayName, Guid userId, IEnumerable<string> roles, Guid? organisationId = null, string? cityCode = null)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

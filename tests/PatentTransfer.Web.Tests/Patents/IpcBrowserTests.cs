@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PatentTransfer.Domain.Patents;
+using PatentTransfer.Domain.Reference;
 using PatentTransfer.Testing;
 using PatentTransfer.Web.Features.Ipc;
 
@@ -59,5 +60,30 @@ public class IpcBrowserTests(PortalAppFactory app)
 
         Assert.Contains("二次电池；及其制造", page.QuerySelector("[data-testid=ipc-node]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("锂离子电池", page.QuerySelector("[data-testid=ipc-children]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SuggestionsFollowATypedSymbolBroadestFirst()
+    {
+        var suggestions = await Service.SuggestAsync(" c22c 38/", 20, Ct);
+
+        Assert.Equal("C22C38/00", suggestions[0].Code);
+        Assert.Equal(IpcLevel.MainGroup, suggestions[0].Level);
+        Assert.Equal(20, suggestions.Count);
+        Assert.All(suggestions, s => Assert.StartsWith("C22C38/", s.Code, StringComparison.Ordinal));
+        Assert.All(suggestions, s => Assert.False(string.IsNullOrWhiteSpace(s.Title)));
+        Assert.Equal("C22C", (await Service.SuggestAsync("C22C", 5, Ct))[0].Code);
+    }
+
+    [Fact]
+    public async Task SuggestionsFindChineseWordsInTheTitlesButNeverWholeSections()
+    {
+        var suggestions = await Service.SuggestAsync("合金", 10, Ct);
+
+        Assert.Equal(10, suggestions.Count);
+        Assert.All(suggestions, s => Assert.Contains("合金", s.Title, StringComparison.Ordinal));
+        Assert.DoesNotContain(suggestions, s => s.Level == IpcLevel.Section);
+        Assert.Empty(await Service.SuggestAsync("  ", 10, Ct));
+        Assert.Empty(await Service.SuggestAsync("合金%不存在的词", 10, Ct));
     }
 }

@@ -1,6 +1,9 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using PatentTransfer.Domain.Common;
 using PatentTransfer.Domain.Reference;
 using PatentTransfer.Infrastructure.Data;
+using PatentTransfer.Web.Infrastructure;
 
 namespace PatentTransfer.Web.Features.Ipc;
 
@@ -10,6 +13,9 @@ public sealed record IpcNode(string Code, IpcLevel Level, string Title, int Pate
     public string Prefix => IpcBrowserService.PrefixOf(Code, Level);
 }
 
+/// <summary>An IPC symbol offered while typing, with its Chinese title.</summary>
+public sealed record IpcSuggestion(string Code, IpcLevel Level, string Title);
+
 public sealed record IpcBrowseView(IpcNode? Node, IReadOnlyList<IpcNode> Ancestors, IReadOnlyList<IpcNode> Children);
 
 /// <summary>
@@ -17,7 +23,7 @@ public sealed record IpcBrowseView(IpcNode? Node, IReadOnlyList<IpcNode> Ancesto
 /// main or further, counts once per node). Counts are computed by PostgreSQL per request: one grouped query
 /// over the symbols of all patents, cheap at the catalogue's size.
 /// </summary>
-public sealed class IpcBrowserService(IDbContextFactory<PortalDbContext> contextFactory)
+public sealed partial class IpcBrowserService(IDbContextFactory<PortalDbContext> contextFactory)
 {
     public static string PrefixOf(string code, IpcLevel level) =>
         level == IpcLevel.MainGroup ? code[..(code.IndexOf('/', StringComparison.Ordinal) + 1)] : code;
@@ -67,6 +73,34 @@ public sealed class IpcBrowserService(IDbContextFactory<PortalDbContext> context
         return new IpcBrowseView(entry is null ? null : Node(entry), ancestors.Select(Node).ToList(), children.Select(Node).ToList());
     }
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> symbols below the section level for what the user typed: symbols starting with it
+    /// when it looks like a symbol ("C22", "c22c 38"), otherwise symbols whose Chinese title contains it ("合金"),
+    /// broader levels first. For pickers, where SMEs rarely know the symbol but know their field's words.
+    /// </summary>
+    public async Task<IReadOnlyList<IpcSuggestion>> SuggestAsync(string? text, int limit, CancellationToken cancellationToken)
+    {
+        var typed = Text.NormaliseInput(text);
+        if (typed.Length == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var entries = db.IpcEntries.AsNoTracking().Where(e => e.Level != IpcLevel.Section);
+        var symbol = typed.Replace(" ", "", StringComparison.Ordinal).Replace('／', '/').ToUpperInvariant();
+        entries = SymbolStart().IsMatch(symbol)
+            ? entries.Where(e => e.Code.StartsWith(symbol))
+            : entries.Where(e => EF.Functions.ILike(e.Title, SqlLike.Contains(typed), SqlLike.EscapeCharacter));
+        var found = await entries
+            .OrderBy(e => e.Code.Length)
+            .ThenBy(e => e.Code)
+            .Take(Math.Clamp(limit, 1, 50))
+            .Select(e => new IpcSuggestion(e.Code, e.Level, e.Title))
+            .ToListAsync(cancellationToken);
+        return found;
+    }
+
     /// <summary>IPC order: main groups by number (H01M4 before H01M10), subgroups by their digits as written (02, 04, 05, 052, 0525).</summary>
     public static (string Subclass, int Group, string Subgroup) SortKey(string code)
     {
@@ -95,4 +129,7 @@ public sealed class IpcBrowserService(IDbContextFactory<PortalDbContext> context
     }
 
     private sealed record PrefixCount(string Prefix, int Count);
+
+    [GeneratedRegex(@"^[A-H]\d", RegexOptions.CultureInvariant)]
+    private static partial Regex SymbolStart();
 }

@@ -57,14 +57,6 @@ public sealed record PatentEdit(
     string? IndustryCode,
     uint Version);
 
-/// <summary>A refused edit: the message for each field the user has to correct.</summary>
-public sealed record FieldErrors(IReadOnlyDictionary<string, string> Errors)
-{
-    public static FieldErrors None { get; } = new(new Dictionary<string, string>());
-
-    public string? this[string field] => Errors.GetValueOrDefault(field);
-}
-
 /// <summary>
 /// The holder's workspace over its own patents. Every query and command is limited to the patents of the
 /// signed-in user's organisation: another holder's patent reads as not found.
