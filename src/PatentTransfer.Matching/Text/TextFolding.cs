@@ -47,4 +47,26 @@ public static class TextFolding
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// Full-width ASCII ("１２ｍｍ", "≥６７％", "：", "（１）") and the ideographic space to their half-width forms, one
+    /// character for one, so that positions found in the result are positions in <paramref name="text"/>. The
+    /// Chinese clause marks "，；！？" stay: in Chinese text they end clauses, while "," and ";" may sit inside
+    /// numbers and lists.
+    /// </summary>
+    internal static string FoldWidth(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var character = source[i];
+                span[i] = character switch
+                {
+                    '\u3000' => ' ',
+                    '，' or '；' or '！' or '？' => character,
+                    >= '\uFF01' and <= '\uFF5E' => (char)(character - 0xFEE0),
+                    _ => character,
+                };
+            }
+        });
 }

@@ -6,22 +6,27 @@ namespace PatentTransfer.Matching.Tests.Demands;
 
 /// <summary>
 /// Eight real SME demands, copied verbatim (id, title, content, source) into <c>bdci2019-sample.jsonl</c> beside this
-/// file from shared/data/demands: CCF BDCI 2019 requirements (Henan technology-transfer platform); no licence is
-/// stated, used for tests with the source labelled (NOTICE.md). The platform's form asks for 需求内容, 预期目标 and
-/// 现有工作基础; where a demand keeps those headings its text is split into problem, targets and basis as the
-/// portal's form would hold them, otherwise it is all problem.
+/// file, and all 371 into <c>bdci2019-requirements.jsonl</c>, from shared/data/demands: CCF BDCI 2019 requirements
+/// (Henan technology-transfer platform); no licence is stated, used for tests with the source labelled (NOTICE.md).
+/// The platform's form asks for 需求内容, 预期目标 and 现有工作基础; where a demand keeps those headings its text is
+/// split into problem, targets and basis as the portal's form would hold them, otherwise it is all problem.
 /// </summary>
 internal static partial class RealDemands
 {
     public const string FileName = "bdci2019-sample.jsonl";
 
-    public static IReadOnlyList<DemandDocument> Load()
+    /// <summary>All 371 demands of the shared file, verbatim, for checks that must hold on every real text.</summary>
+    public const string AllFileName = "bdci2019-requirements.jsonl";
+
+    public static IReadOnlyList<DemandDocument> Load() => Rows(FileName).Select(ToDemand).ToList();
+
+    /// <summary>The lines of a copied file as they are, in file order.</summary>
+    public static IReadOnlyList<Row> Rows(string fileName)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Demands", FileName);
+        var path = Path.Combine(AppContext.BaseDirectory, "Demands", fileName);
         return File.ReadLines(path)
             .Where(line => line.Length > 0)
             .Select(line => JsonSerializer.Deserialize<Row>(line, JsonOptions) ?? throw new InvalidDataException(line))
-            .Select(ToDemand)
             .ToList();
     }
 
@@ -47,5 +52,5 @@ internal static partial class RealDemands
     [GeneratedRegex("现有(?:的研究|工作)?基础[：:]")]
     private static partial Regex BasisHeading();
 
-    private sealed record Row(string Id, string Title, string Content, string Source);
+    public sealed record Row(string Id, string Title, string Content, string Source);
 }
