@@ -77,6 +77,8 @@ public class AccessControlTests(PortalAppFactory app)
         ("/my/demands/new",                    [L,   S,  D,     D,     D,   D,   D,   D,    S]),
         ($"/my/demands/{Guid.Empty}",          [L,   S,  D,     D,     D,   D,   D,   D,    S]),
         ("/review/demands",                    [L,   D,  D,     D,     D,   S,   S,   S,    D]),
+        ("/my/proposals",                      [L,   D,  S,     D,     D,   D,   D,   D,    D]),
+        ("/deal-requests",                     [L,   S,  S,     D,     D,   D,   D,   D,    S]),
         ($"/review/demands/{Guid.Empty}",      [L,   D,  D,     D,     D,   S,   S,   S,    D]),
         ("/patents",                           [S,   S,  S,     S,     S,   S,   S,   S,    S]),
         ($"/patents/{Guid.Empty}",             [S,   S,  S,     S,     S,   S,   S,   S,    S]),

@@ -45,6 +45,12 @@ public static class AuditActions
     public const string DemandWithdrawn = "demand.withdrawn";
     public const string DemandFollowUpAdded = "demand.follow_up_added";
 
+    public const string ProposalCreated = "proposal.created";
+    public const string ProposalAccepted = "proposal.accepted";
+    public const string ProposalDeclined = "proposal.declined";
+    public const string ProposalWithdrawn = "proposal.withdrawn";
+    public const string DealRequestCreated = "deal_request.created";
+
     /// <summary>All known actions, for the audit search filter.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -55,5 +61,6 @@ public static class AuditActions
         ListingCreated, ListingEdited, ListingSubmitted, ListingPublished, ListingReturned, ListingWithdrawn,
         DemandCreated, DemandEdited, DemandSubmitted, DemandPublished, DemandReturned, DemandRenewed, DemandExpired, DemandClosed,
         DemandWithdrawn, DemandFollowUpAdded,
+        ProposalCreated, ProposalAccepted, ProposalDeclined, ProposalWithdrawn, DealRequestCreated,
     ];
 }

@@ -21,6 +21,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<PatentImport> PatentImports => Set<PatentImport>();
     public DbSet<Demand> Demands => Set<Demand>();
     public DbSet<DemandFollowUp> DemandFollowUps => Set<DemandFollowUp>();
+    public DbSet<DemandProposal> DemandProposals => Set<DemandProposal>();
+    public DbSet<DealRequest> DealRequests => Set<DealRequest>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<IpcEntry> IpcEntries => Set<IpcEntry>();
     public DbSet<Industry> Industries => Set<Industry>();

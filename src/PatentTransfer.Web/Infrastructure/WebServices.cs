@@ -15,6 +15,7 @@ using PatentTransfer.Web.Features.Ipc;
 using PatentTransfer.Web.Features.Listings;
 using PatentTransfer.Web.Features.MyDemands;
 using PatentTransfer.Web.Features.MyPatents;
+using PatentTransfer.Web.Features.Proposals;
 using PatentTransfer.Web.Features.Organisations;
 using PatentTransfer.Web.Features.Patents;
 using PatentTransfer.Web.Features.Reference;
@@ -101,6 +102,7 @@ public static class WebServices
         services.AddScoped<MyDemandsService>();
         services.AddScoped<DemandReviewService>();
         services.AddScoped<DemandFollowUpService>();
+        services.AddScoped<ProposalService>();
 
         // Published demands past their last day are marked expired by a periodic sweep; reads do not wait for it.
         services.AddOptions<DemandExpiryOptions>().Bind(builder.Configuration.GetSection(DemandExpiryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

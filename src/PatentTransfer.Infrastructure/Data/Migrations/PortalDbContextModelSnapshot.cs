@@ -232,6 +232,75 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("PatentTransfer.Domain.Demands.DealRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<Guid?>("DemandId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("demand_id");
+
+                    b.Property<Guid>("HolderOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_organisation_id");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("origin");
+
+                    b.PrimitiveCollection<Guid[]>("PatentIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("patent_ids");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<Guid>("SmeOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sme_organisation_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deal_requests");
+
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_deal_requests_created_by_user_id");
+
+                    b.HasIndex("DemandId")
+                        .HasDatabaseName("ix_deal_requests_demand_id");
+
+                    b.HasIndex("ProposalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deal_requests_proposal_id");
+
+                    b.HasIndex("HolderOrganisationId", "CreatedAt")
+                        .HasDatabaseName("ix_deal_requests_holder_organisation_id_created_at");
+
+                    b.HasIndex("SmeOrganisationId", "CreatedAt")
+                        .HasDatabaseName("ix_deal_requests_sme_organisation_id_created_at");
+
+                    b.ToTable("deal_requests", (string)null);
+                });
+
             modelBuilder.Entity("PatentTransfer.Domain.Demands.Demand", b =>
                 {
                     b.Property<Guid>("Id")
@@ -507,6 +576,96 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_demand_follow_ups_demand_id_date");
 
                     b.ToTable("demand_follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("PatentTransfer.Domain.Demands.DemandProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("DeclineNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decline_note");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<Guid>("DemandId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("demand_id");
+
+                    b.Property<Guid>("HolderOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_organisation_id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("message");
+
+                    b.PrimitiveCollection<Guid[]>("PatentIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("patent_ids");
+
+                    b.Property<Guid>("ProposedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposed_by_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_demand_proposals");
+
+                    b.HasIndex("DecidedByUserId")
+                        .HasDatabaseName("ix_demand_proposals_decided_by_user_id");
+
+                    b.HasIndex("ProposedByUserId")
+                        .HasDatabaseName("ix_demand_proposals_proposed_by_user_id");
+
+                    b.HasIndex("DemandId", "HolderOrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_demand_proposals_one_pending_per_holder")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("DemandId", "Status")
+                        .HasDatabaseName("ix_demand_proposals_demand_id_status");
+
+                    b.HasIndex("HolderOrganisationId", "CreatedAt")
+                        .HasDatabaseName("ix_demand_proposals_holder_organisation_id_created_at");
+
+                    b.ToTable("demand_proposals", (string)null);
                 });
 
             modelBuilder.Entity("PatentTransfer.Domain.Listings.Listing", b =>
@@ -1435,6 +1594,42 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("PatentTransfer.Domain.Demands.DealRequest", b =>
+                {
+                    b.HasOne("PatentTransfer.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deal_requests_asp_net_users_created_by_user_id");
+
+                    b.HasOne("PatentTransfer.Domain.Demands.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_deal_requests_demands_demand_id");
+
+                    b.HasOne("PatentTransfer.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("HolderOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deal_requests_organisations_holder_organisation_id");
+
+                    b.HasOne("PatentTransfer.Domain.Demands.DemandProposal", null)
+                        .WithOne()
+                        .HasForeignKey("PatentTransfer.Domain.Demands.DealRequest", "ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_deal_requests_demand_proposals_proposal_id");
+
+                    b.HasOne("PatentTransfer.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SmeOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deal_requests_organisations_sme_organisation_id");
+                });
+
             modelBuilder.Entity("PatentTransfer.Domain.Demands.Demand", b =>
                 {
                     b.HasOne("PatentTransfer.Infrastructure.Identity.PortalUser", null)
@@ -1487,6 +1682,36 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_demand_follow_ups_organisations_sme_organisation_id");
+                });
+
+            modelBuilder.Entity("PatentTransfer.Domain.Demands.DemandProposal", b =>
+                {
+                    b.HasOne("PatentTransfer.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_demand_proposals_asp_net_users_decided_by_user_id");
+
+                    b.HasOne("PatentTransfer.Domain.Demands.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_demand_proposals_demands_demand_id");
+
+                    b.HasOne("PatentTransfer.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("HolderOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_demand_proposals_organisations_holder_organisation_id");
+
+                    b.HasOne("PatentTransfer.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_demand_proposals_asp_net_users_proposed_by_user_id");
                 });
 
             modelBuilder.Entity("PatentTransfer.Domain.Listings.Listing", b =>

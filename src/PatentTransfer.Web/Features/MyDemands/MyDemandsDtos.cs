@@ -15,6 +15,8 @@ public sealed record MyDemandRow(
     DemandConfidentiality Confidentiality,
     DateOnly ValidUntil,
     int FollowUpCount,
+    int ProposalCount,
+    int PendingProposalCount,
     DateTimeOffset UpdatedAt);
 
 /// <summary>

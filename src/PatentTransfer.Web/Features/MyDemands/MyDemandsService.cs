@@ -72,12 +72,14 @@ public sealed class MyDemandsService(IDbContextFactory<PortalDbContext> contextF
                 d.Confidentiality,
                 d.ValidUntil,
                 FollowUps = db.DemandFollowUps.Count(f => f.DemandId == d.Id),
+                Proposals = db.DemandProposals.Count(p => p.DemandId == d.Id),
+                PendingProposals = db.DemandProposals.Count(p => p.DemandId == d.Id && p.Status == ProposalStatus.Pending),
                 d.UpdatedAt,
             })
             .ToListAsync(cancellationToken);
         var page = items.Select(d => new MyDemandRow(
             d.Id, d.Title, d.Type, d.Status == DemandStatus.Published && d.ValidUntil < today ? DemandStatus.Expired : d.Status,
-            d.Confidentiality, d.ValidUntil, d.FollowUps, d.UpdatedAt)).ToList();
+            d.Confidentiality, d.ValidUntil, d.FollowUps, d.Proposals, d.PendingProposals, d.UpdatedAt)).ToList();
         var verified = await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Status == OrganisationStatus.Verified, cancellationToken);
         return new MyDemandsList(new Page<MyDemandRow>(page, total), counts, verified);
     }
