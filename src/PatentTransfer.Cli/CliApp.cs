@@ -22,7 +22,7 @@ public static class CliApp
 
           db migrate          apply EF Core migrations and grant the app role its privileges
           db seed-reference   load regions and the IPC table (skipped when unchanged)
-          db seed-demo        create demo organisations and accounts (Development only)
+          db seed-demo        create demo organisations, accounts, catalogue and demands (Development only)
           db setup [--demo]   all of the above, in that order
         {SearchCommands.Usage}
 
@@ -162,6 +162,16 @@ public static class CliApp
                     var catalogue = await services.GetRequiredService<DemoCatalogueSeeder>().SeedAsync(cancellationToken);
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"demo catalogue: {catalogue.Inserted} patents added, {catalogue.Updated} updated ({DemoCatalogueSeeder.SourceName} texts, generated attributes) in {Stopwatch.GetElapsedTime(catalogueStarted).TotalSeconds:0.00} s"));
+
+                    var demandsStarted = Stopwatch.GetTimestamp();
+                    var demands = await services.GetRequiredService<DemoDemandSeeder>().SeedAsync(cancellationToken);
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"demo demands: {demands.Added} published, {demands.AlreadyLoaded} already loaded, {demands.Skipped.Count} skipped ({DemoDemandSeeder.SourceName} texts under demo SMEs, generated attributes) in {Stopwatch.GetElapsedTime(demandsStarted).TotalSeconds:0.00} s"));
+                    foreach (var skip in demands.Skipped)
+                    {
+                        await output.WriteLineAsync($"  skipped {skip.SourceId} {skip.Title}: {skip.Reason}");
+                    }
+
                     break;
             }
         }

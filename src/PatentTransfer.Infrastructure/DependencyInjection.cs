@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<ReferenceDataLoader>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoCatalogueSeeder>();
+        services.AddScoped<DemoDemandSeeder>();
         services.AddScoped<PatentBulkStore>();
         services.AddMemoryCache();
         services.AddSingleton<IpcSymbolCache>();

@@ -163,8 +163,11 @@ public sealed class CliDatabaseCommandTests : IAsyncLifetime
 
         Assert.Equal(0, first.Code);
         Assert.Equal($"demo data: {DemoDataSeeder.Accounts.Count} demo accounts ready (password {DemoDataSeeder.DemoPassword})", first.Output[0]);
-        Assert.Equal(DemoDataSeeder.Accounts.Count + 2, first.Output.Length);
-        Assert.Matches(@"^demo catalogue: 3719 patents added, 0 updated .* in \d+\.\d\d s$", first.Output[^1]);
+        Assert.Equal(DemoDataSeeder.Accounts.Count + 3, first.Output.Length);
+        Assert.Matches(@"^demo catalogue: 3719 patents added, 0 updated .* in \d+\.\d\d s$", first.Output[^2]);
+        Assert.Matches(
+            @"^demo demands: 371 published, 0 already loaded, 0 skipped \(CCF BDCI 2019 requirements \(Henan technology-transfer platform\) texts under demo SMEs, generated attributes\) in \d+\.\d\d s$",
+            first.Output[^1]);
         foreach (var account in DemoDataSeeder.Accounts)
         {
             Assert.Contains(first.Output, line =>
@@ -175,13 +178,15 @@ public sealed class CliDatabaseCommandTests : IAsyncLifetime
 
         var users = await ScalarAsync(owner, "SELECT count(*) FROM users WHERE is_demo");
         var organisations = await ScalarAsync(owner, "SELECT count(*) FROM organisations WHERE is_demo");
-        Assert.Equal(DemoDataSeeder.Accounts.Count, users);
+        await AssertDemoUsersAsync(owner);
 
         var second = await RunAsync("db", "seed-demo");
 
         Assert.Equal(0, second.Code);
-        Assert.Equal(first.Output[..^1], second.Output[..^1]);
-        Assert.StartsWith("demo catalogue: 0 patents added, 0 updated ", second.Output[^1], StringComparison.Ordinal);
+        Assert.Equal(first.Output[..^2], second.Output[..^2]);
+        Assert.StartsWith("demo catalogue: 0 patents added, 0 updated ", second.Output[^2], StringComparison.Ordinal);
+        Assert.StartsWith("demo demands: 0 published, 371 already loaded, 0 skipped ", second.Output[^1], StringComparison.Ordinal);
+        Assert.Equal(371, await ScalarAsync(owner, "SELECT count(*) FROM demands WHERE is_demo AND status = 'Published'"));
         Assert.Equal(users, await ScalarAsync(owner, "SELECT count(*) FROM users WHERE is_demo"));
         Assert.Equal(organisations, await ScalarAsync(owner, "SELECT count(*) FROM organisations WHERE is_demo"));
     }
@@ -197,7 +202,18 @@ public sealed class CliDatabaseCommandTests : IAsyncLifetime
         Assert.Equal(["migrations: up to date", RegionsLine + " loaded", IpcLine + " loaded"], result.Output[..3]);
         Assert.Matches(TimingLine, result.Output[3]);
         Assert.StartsWith("demo data: ", result.Output[4], StringComparison.Ordinal);
-        Assert.Equal(DemoDataSeeder.Accounts.Count, await ScalarAsync(owner, "SELECT count(*) FROM users WHERE is_demo"));
+        Assert.StartsWith("demo demands: 371 published, ", result.Output[^1], StringComparison.Ordinal);
+        await AssertDemoUsersAsync(owner);
+    }
+
+    /// <summary>
+    /// The demo accounts run.sh prints, each with the demo password, and one user for each demo SME that posts demands
+    /// without an account of its own: no password, so nobody signs in as them.
+    /// </summary>
+    private static async Task AssertDemoUsersAsync(string owner)
+    {
+        Assert.Equal(DemoDataSeeder.Accounts.Count, await ScalarAsync(owner, "SELECT count(*) FROM users WHERE is_demo AND password_hash IS NOT NULL"));
+        Assert.Equal(DemoDataSeeder.DemandPosters.Count - 1, await ScalarAsync(owner, "SELECT count(*) FROM users WHERE is_demo AND password_hash IS NULL"));
     }
 
     [Fact]

@@ -46,6 +46,9 @@ public sealed class PortalServer : IAsyncLifetime
         _process = StartPortal(port);
         await WaitUntilHealthyAsync();
 
+        // Assertions wait as long as actions do (NewPageAsync): with every test assembly running at once on two cores,
+        // a step such as checking an uploaded patent list can take longer than Playwright's default of 5 s.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -82,7 +82,8 @@ public class DemoDataSeederTests(SeededDemoDatabase seeded) : IClassFixture<Seed
     public void FirstRunCreatesTheDemoData()
     {
         Assert.Equal(new SeedCounts(0, 0, 0, 0, 0), seeded.Before);
-        Assert.Equal(22, seeded.AfterFirst.DemoOrganisations);
+        // 22 of every kind and 20 SMEs that post the demo demands, one or two in each city-level unit.
+        Assert.Equal(42, seeded.AfterFirst.DemoOrganisations);
         Assert.Equal(seeded.AfterFirst.Organisations, seeded.AfterFirst.DemoOrganisations);
         Assert.Equal(DemoDataSeeder.Accounts.Count, seeded.AfterFirst.Users);
         Assert.Equal(DemoDataSeeder.Accounts.Count, seeded.AfterFirst.UserRoles);
@@ -208,6 +209,38 @@ public class DemoDataSeederTests(SeededDemoDatabase seeded) : IClassFixture<Seed
         Assert.True(pendingCities.Count >= 3, string.Join(", ", pendingCities));
         Assert.Contains(HebeiRegions.XiongAnCode, pendingCities);
         Assert.Contains(HebeiRegions.DingzhouCode, pendingCities);
+    }
+
+    [Fact]
+    public async Task EveryCityLevelUnitHasOneOrTwoVerifiedDemoSmesThatPostDemands()
+    {
+        await using var db = seeded.Database.CreateOwnerContext();
+        var posters = DemoDataSeeder.DemandPosters.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var keys = await PosterKeysAsync();
+        var cities = await (
+                from organisation in db.Organisations
+                join region in db.Regions on organisation.RegionCode equals region.Code
+                select new { organisation.Id, organisation.Status, organisation.Type, organisation.Size, region.CityCode })
+            .ToListAsync(TestContext.Current.CancellationToken);
+        var cityLevel = await db.Regions.AsNoTracking()
+            .Where(r => r.Kind == RegionKind.PrefectureCity || r.Kind == RegionKind.DirectlyAdministeredCity || r.Kind == RegionKind.NewArea)
+            .Select(r => r.Code)
+            .ToListAsync(TestContext.Current.CancellationToken);
+
+        var posting = cities.Where(c => keys.TryGetValue(c.Id, out var key) && posters.Contains(key)).ToList();
+
+        Assert.Equal(posters.Count, posting.Count);
+        Assert.All(posting, c => Assert.Equal((OrganisationStatus.Verified, OrganisationType.PrivateEnterprise), (c.Status, c.Type)));
+        Assert.All(posting, c => Assert.Contains(c.Size, new EnterpriseSize?[] { EnterpriseSize.Micro, EnterpriseSize.Small, EnterpriseSize.Medium }));
+        Assert.Equal(cityLevel.Order(StringComparer.Ordinal), posting.Select(c => c.CityCode!).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(posting.GroupBy(c => c.CityCode), city => Assert.InRange(city.Count(), 1, 2));
+    }
+
+    private async Task<Dictionary<Guid, string>> PosterKeysAsync()
+    {
+        await using var scope = seeded.Host.Services.CreateAsyncScope();
+        var organisations = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().OrganisationsAsync(TestContext.Current.CancellationToken);
+        return organisations.ToDictionary(o => o.Value.Id, o => o.Key);
     }
 
     [Fact]

@@ -83,6 +83,8 @@ public class AccessControlTests(PortalAppFactory app)
         ("/patents",                           [S,   S,  S,     S,     S,   S,   S,   S,    S]),
         ($"/patents/{Guid.Empty}",             [S,   S,  S,     S,     S,   S,   S,   S,    S]),
         ("/ipc",                               [S,   S,  S,     S,     S,   S,   S,   S,    S]),
+        ("/demands",                           [S,   S,  S,     S,     S,   S,   S,   S,    S]),
+        ($"/demands/{Guid.Empty}",             [S,   S,  S,     S,     S,   S,   S,   S,    S]),
         ("/audit",                             [L,   D,  D,     D,     D,   D,   S,   S,    D]),
         ("/admin/users",                       [L,   D,  D,     D,     D,   D,   S,   S,    D]),
         ("/Account/Manage",                    [L,   S,  S,     S,     S,   S,   S,   S,    S]),

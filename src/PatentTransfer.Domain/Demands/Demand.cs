@@ -134,6 +134,12 @@ public sealed class Demand : IAuditable, IVersioned
 
     public bool IsEditable => Status is DemandStatus.Draft or DemandStatus.Returned;
 
+    /// <summary>
+    /// Posted on another platform and shown here as written there (the source is named): its text keeps its form, so
+    /// the rules that make an SME posting here describe its need fully do not apply (<see cref="DemandDetails.Validate"/>).
+    /// </summary>
+    public bool IsCarriedOver => Source is not null;
+
     public bool IsRenewable => Status is DemandStatus.Published or DemandStatus.Expired;
 
     /// <summary>Closing applies to a demand that has been public; one that never was is withdrawn.</summary>
@@ -192,7 +198,7 @@ public sealed class Demand : IAuditable, IVersioned
         }
 
         // A draft saved weeks ago may have dates that have passed since: submit only what holds today.
-        if (CurrentDetails.Validate(today) is [var first, ..])
+        if (CurrentDetails.Validate(today, IsCarriedOver) is [var first, ..])
         {
             throw new DomainRuleException("Demand_" + first.Code, first.Field);
         }
@@ -346,7 +352,7 @@ public sealed class Demand : IAuditable, IVersioned
 
     private void Apply(DemandDetails details, DateOnly today, DateTimeOffset now)
     {
-        if (details.Validate(today) is [var first, ..])
+        if (details.Validate(today, IsCarriedOver) is [var first, ..])
         {
             throw new DomainRuleException("Demand_" + first.Code, first.Field);
         }

@@ -52,10 +52,16 @@ public enum TargetComparator
 /// <summary>What each confidentiality level means for the demand hall and for proposals.</summary>
 public static class DemandConfidentialityRules
 {
-    /// <summary>Public and anonymised demands appear in the public demand hall; platform-only ones only to staff.</summary>
+    /// <summary>
+    /// Public and anonymised demands appear in the public demand hall; platform-only ones only to staff and verified
+    /// patent holders (docs/decisions/0013-demand-hall.md).
+    /// </summary>
     public static bool IsInPublicHall(this DemandConfidentiality confidentiality) => confidentiality != DemandConfidentiality.PlatformOnly;
 
-    /// <summary>Only public demands show the SME's name and contact to visitors; the others show the city and size only.</summary>
+    /// <summary>
+    /// Only public demands name the SME and (to users of verified organisations) give its contact; the others show the
+    /// city and size only.
+    /// </summary>
     public static bool DisclosesSme(this DemandConfidentiality confidentiality) => confidentiality == DemandConfidentiality.Public;
 }
 
@@ -131,7 +137,14 @@ public sealed partial record DemandDetails(
         type is DemandType.TechnicalProblem or DemandType.TechnologyImport or DemandType.JointRnD;
 
     /// <summary>Every broken rule, in the order of the form. <paramref name="today"/> is the SME's local date.</summary>
-    public IReadOnlyList<DemandRuleError> Validate(DateOnly today)
+    /// <param name="carriedOver">
+    /// The demand was posted on another platform and is shown here as written there (<see cref="Demand.Source"/> is
+    /// set). Two rules are exempted for it: at least one quantified target for technology demands, and the minimum
+    /// length of the description. Both exist to make an SME posting here describe its need well enough for holders to
+    /// answer; text posted elsewhere keeps its form, and adding targets or words to it would put words in the SME's
+    /// mouth. Every other rule (lengths, markup, dates, contact) still holds.
+    /// </param>
+    public IReadOnlyList<DemandRuleError> Validate(DateOnly today, bool carriedOver = false)
     {
         var errors = new List<DemandRuleError>();
         void Add(string field, string code) => errors.Add(new(field, code));
@@ -171,10 +184,10 @@ public sealed partial record DemandDetails(
             Add(nameof(Keywords), "KeywordsInvalid");
         }
 
-        CheckLongText(nameof(Description), Description, DescriptionMaxLength, required: true);
-        ValidateTargets(Add);
-        CheckLongText(nameof(ExistingBasis), ExistingBasis, ExistingBasisMaxLength, required: false);
-        CheckLongText(nameof(TargetScene), TargetScene, TargetSceneMaxLength, required: false);
+        CheckLongText(nameof(Description), Description, DescriptionMaxLength, required: true, minimum: carriedOver ? 0 : DescriptionMinLength);
+        ValidateTargets(Add, targetsRequired: NeedsTargets(Type) && !carriedOver);
+        CheckLongText(nameof(ExistingBasis), ExistingBasis, ExistingBasisMaxLength, required: false, minimum: 0);
+        CheckLongText(nameof(TargetScene), TargetScene, TargetSceneMaxLength, required: false, minimum: 0);
         ValidateBudget(Add);
 
         if (PaymentPreferences.Any(p => !Enum.IsDefined(p)))
@@ -223,7 +236,7 @@ public sealed partial record DemandDetails(
 
         return errors;
 
-        void CheckLongText(string field, string? text, int maximum, bool required)
+        void CheckLongText(string field, string? text, int maximum, bool required, int minimum)
         {
             var value = Paragraphs(text);
             if (value is null)
@@ -245,7 +258,7 @@ public sealed partial record DemandDetails(
             {
                 Add(field, field + "TooLong");
             }
-            else if (required && Text.DisplayLength(value) < DescriptionMinLength)
+            else if (Text.DisplayLength(value) < minimum)
             {
                 Add(field, field + "TooShort");
             }
@@ -311,7 +324,7 @@ public sealed partial record DemandDetails(
     public static string? Paragraphs(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
-    private void ValidateTargets(Action<string, string> add)
+    private void ValidateTargets(Action<string, string> add, bool targetsRequired)
     {
         if (Targets.Count > MaxTargets)
         {
@@ -351,7 +364,7 @@ public sealed partial record DemandDetails(
             }
         }
 
-        if (NeedsTargets(Type) && Targets.Count == 0)
+        if (targetsRequired && Targets.Count == 0)
         {
             add(nameof(Targets), "TargetsRequired");
         }

@@ -62,6 +62,9 @@ public sealed class DemandSearchIndex : IDisposable
     /// <summary>Removes a demand (no error when it is not there), e.g. when it is withdrawn or closed.</summary>
     public void Delete(Guid id) => _index.Delete(id);
 
+    /// <summary>Removes many demands at once (unknown ids are ignored); the next search sees all of it.</summary>
+    public void DeleteMany(IEnumerable<Guid> ids) => _index.DeleteMany(ids);
+
     public DemandSearchResult Search(DemandSearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -156,6 +156,24 @@ internal sealed class LuceneIndex<TItem> : IDisposable
         }
     }
 
+    /// <summary>Removes many items (unknown ids are ignored) and reopens the searchers once.</summary>
+    public void DeleteMany(IEnumerable<Guid> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var terms = ids.Distinct().Select(IndexKeys.Term).ToArray();
+        if (terms.Length == 0)
+        {
+            return;
+        }
+
+        lock (_writeGate)
+        {
+            ThrowIfDisposed();
+            _writer.DeleteDocuments(terms);
+            _searchers.MaybeRefreshBlocking();
+        }
+    }
+
     /// <summary>
     /// One page of a search: the matches from <paramref name="skip"/> on, at most <paramref name="take"/>, and the
     /// total, all read from the same point-in-time view.

@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using PatentTransfer.Infrastructure;
 using PatentTransfer.Infrastructure.Auditing;
 using PatentTransfer.Infrastructure.Data;
 using PatentTransfer.Infrastructure.Identity;
+using PatentTransfer.Matching.Demands;
 using PatentTransfer.Matching.Search;
 using PatentTransfer.Web.Components.Account;
 using PatentTransfer.Web.Features.Audit;
+using PatentTransfer.Web.Features.DemandHall;
 using PatentTransfer.Web.Features.Demands;
 using PatentTransfer.Web.Features.Home;
 using PatentTransfer.Web.Features.Ipc;
@@ -112,11 +115,23 @@ public static class WebServices
         // One in-process search index, fed from the database by PatentIndexer (built at start, then polled).
         services.AddOptions<PatentSearchOptions>().Bind(builder.Configuration.GetSection(PatentSearchOptions.SectionName));
         services.AddOptions<PatentIndexingOptions>().Bind(builder.Configuration.GetSection(PatentIndexingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => new PatentSearchIndex(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PatentSearchOptions>>().Value));
+        services.AddSingleton(sp => new PatentSearchIndex(sp.GetRequiredService<IOptions<PatentSearchOptions>>().Value));
         services.AddSingleton<PatentIndexFeed>();
         services.AddSingleton<PatentIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<PatentIndexer>());
         services.AddScoped<PatentSearchService>();
+
+        // The demand hall's index beside it, analysed by the patent index's settings (decision 0011) and fed the
+        // same way by DemandIndexer.
+        services.AddOptions<DemandSearchOptions>().Bind(builder.Configuration.GetSection(DemandSearchOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DemandSearchOptions>, DemandSearchOptionsValidation>();
+        services.AddOptions<DemandIndexingOptions>().Bind(builder.Configuration.GetSection(DemandIndexingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new DemandSearchIndex(
+            sp.GetRequiredService<IOptions<DemandSearchOptions>>().Value, sp.GetRequiredService<IOptions<PatentSearchOptions>>().Value));
+        services.AddSingleton<DemandIndexFeed>();
+        services.AddSingleton<DemandIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemandIndexer>());
+        services.AddScoped<DemandHallService>();
         return builder;
     }
 }

@@ -105,6 +105,41 @@ public class DemandDetailsTests
         Assert.Equal(needed ? [new DemandRuleError("Targets", "TargetsRequired")] : [], errors);
     }
 
+    [Theory]
+    [InlineData(DemandType.TechnicalProblem)]
+    [InlineData(DemandType.TechnologyImport)]
+    [InlineData(DemandType.JointRnD)]
+    public void ADemandCarriedOverFromAnotherPlatformKeepsItsFormWithoutTargetsOrALongDescription(DemandType type)
+    {
+        var asPostedElsewhere = Details() with { Type = type, Targets = [], Description = "喷漆工艺智能化改造" };
+
+        Assert.Empty(asPostedElsewhere.Validate(Today, carriedOver: true));
+        Assert.Equal(
+            [new DemandRuleError("Description", "DescriptionTooShort"), new DemandRuleError("Targets", "TargetsRequired")],
+            asPostedElsewhere.Validate(Today));
+    }
+
+    [Fact]
+    public void ADemandCarriedOverStillFollowsEveryOtherRule()
+    {
+        var details = Details() with
+        {
+            Description = " ",
+            Targets = [new DemandTarget("", TargetComparator.AtLeast, 5m, null, "%")],
+            ValidUntil = Today,
+        };
+
+        Assert.Equal(
+            [
+                new DemandRuleError("Description", "DescriptionRequired"),
+                new DemandRuleError("Targets[0]", "TargetIndicatorRequired"),
+                new DemandRuleError("ValidUntil", "ValidUntilNotFuture"),
+            ],
+            details.Validate(Today, carriedOver: true));
+        Assert.Equal([new DemandRuleError("Description", "Markup")],
+            (Details() with { Description = "现有工艺<script>alert(1)</script>不稳定" }).Validate(Today, carriedOver: true));
+    }
+
     [Fact]
     public void AnEmptyTargetRowIsRefusedNotDropped()
     {

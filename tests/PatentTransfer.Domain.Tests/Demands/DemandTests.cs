@@ -55,6 +55,23 @@ public class DemandTests
     }
 
     [Fact]
+    public void ADemandFromAnotherPlatformIsPublishedAsWrittenThereButOneWrittenHereNeedsItsTargets()
+    {
+        // A real posting of another platform: a short problem and no quantified target, as the SME wrote it there.
+        var asPostedElsewhere = Details() with { Targets = [], Description = "密封条生产不稳定密封条尺寸不稳定偏差大" };
+
+        var carried = new Demand(Guid.NewGuid(), Guid.NewGuid(), asPostedElsewhere, Today, Now, isDemo: true, source: "another platform");
+        carried.Submit(smeMayPublish: true, Today, Now);
+        carried.Approve(Reviewer, Today, Now);
+
+        Assert.True(carried.IsCarriedOver);
+        Assert.Equal(DemandStatus.Published, carried.Status);
+        Assert.Empty(carried.Targets);
+        Assert.Equal("Demand_DescriptionTooShort", Code(() => NewDemand(asPostedElsewhere)));
+        Assert.False(NewDemand().IsCarriedOver);
+    }
+
+    [Fact]
     public void GoesFromDraftThroughReviewToPublished()
     {
         var demand = NewDemand();

@@ -179,6 +179,20 @@ public class DemandSearchIndexTests
     }
 
     [Fact]
+    public void DeleteManyRemovesEveryNamedDemandAndIgnoresUnknownIds()
+    {
+        using var index = Index();
+
+        index.DeleteMany([Battery.Id, Tea.Id, Battery.Id, Guid.NewGuid()]);
+        index.DeleteMany([]);
+
+        Assert.Equal(All.Count - 2, index.Count);
+        Assert.Empty(index.Search(Query("锂离子电池")).Hits);
+        Assert.Empty(index.Search(Query("红茶")).Hits);
+        Assert.Equal(["toughness"], KeysOf(index.Search(Query("触媒"))));
+    }
+
+    [Fact]
     public void RebuildReplacesTheWholeIndex()
     {
         using var index = Index();

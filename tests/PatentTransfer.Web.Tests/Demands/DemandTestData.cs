@@ -38,14 +38,22 @@ internal static class DemandTestData
     /// A fresh small private enterprise in <paramref name="regionCode"/> with one SME user (e-mail confirmed), registered
     /// through the portal and, unless <paramref name="verified"/> is false, verified by provincial staff.
     /// </summary>
-    public static async Task<PortalUser> RegisterSmeAsync(PortalAppFactory app, string regionCode = Shijiazhuang, bool verified = true)
+    public static Task<PortalUser> RegisterSmeAsync(PortalAppFactory app, string regionCode = Shijiazhuang, bool verified = true) =>
+        RegisterAsync(app, OrganisationType.PrivateEnterprise, EnterpriseSize.Small, regionCode, verified);
+
+    /// <summary>
+    /// A fresh organisation of <paramref name="type"/> in <paramref name="regionCode"/> with its first user (e-mail confirmed,
+    /// role as registration gives it), verified by provincial staff unless <paramref name="verified"/> is false.
+    /// </summary>
+    public static async Task<PortalUser> RegisterAsync(
+        PortalAppFactory app, OrganisationType type, EnterpriseSize? size, string regionCode = Shijiazhuang, bool verified = true)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var suffix = NewToken()[..8];
         var result = await services.GetRequiredService<RegistrationService>().RegisterAsync(new RegistrationRequest(
             $"{Guid.NewGuid():N}@test.example", Accounts.Password, "需求测试联系人" + suffix[..4], "13812345678", "需求测试科技有限公司" + suffix,
-            OrganisationType.PrivateEnterprise, EnterpriseSize.Small, TestCreditCodes.Next(regionCode), regionCode, "new-materials"), Ct);
+            type, size, TestCreditCodes.Next(regionCode), regionCode, "new-materials"), Ct);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
         var users = services.GetRequiredService<UserManager<PortalUser>>();
         Assert.True((await users.ConfirmEmailAsync(result.User!, await users.GenerateEmailConfirmationTokenAsync(result.User!))).Succeeded);

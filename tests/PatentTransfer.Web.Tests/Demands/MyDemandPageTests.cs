@@ -106,8 +106,9 @@ public class MyDemandPageTests(PortalAppFactory app)
         Assert.Equal("我的新标题", page.Find("input[data-testid=demand-title]").GetAttribute("value"));
         Assert.Equal("同事先保存的标题", (await ReloadAsync(app, id)).Title);
 
-        // Having been told, saving again writes the user's version over the one now shown.
-        page.Find("[data-testid=demand-save]").Click();
+        // Having been told, saving again writes the user's version over the one now shown. Found and clicked on the
+        // renderer's thread: the page may still be re-rendering after the conflict, which replaces the button's handler.
+        await page.InvokeAsync(() => page.Find("[data-testid=demand-save]").Click());
         page.WaitForAssertion(() => Assert.Equal("我的新标题", page.Find("[data-testid=demand-heading]").TextContent.Trim()));
         Assert.Equal("我的新标题", (await ReloadAsync(app, id)).Title);
     }
@@ -183,5 +184,41 @@ public class MyDemandPageTests(PortalAppFactory app)
         Assert.Contains(sme.DisplayName, page.Find("[data-testid=follow-up-entry]").TextContent, StringComparison.Ordinal);
         await using var db = app.CreateDbContext();
         Assert.Equal(1, await db.DemandFollowUps.CountAsync(f => f.DemandId == id, Token));
+    }
+
+    [Fact]
+    public async Task ADemoDemandFromAnotherPlatformNamesItsSourceAndAnSmesOwnDoesNot()
+    {
+        var sme = await RegisterSmeAsync(app);
+        var reviewer = await app.FindUserAsync(Accounts.Provincial);
+        var today = TodayOn(TimeProvider.System);
+        var details = Input(today).ToDetails();
+        // As posted on the other platform: a short problem and no quantified target.
+        var carried = await PublishedAsync(details with { Title = "演示来源需求" + NewToken(), Targets = [], Description = "密封条尺寸不稳定偏差大" },
+            isDemo: true, source: "某技术转移平台 2019");
+        var own = await PublishedAsync(details with { Title = "自己发布的需求" + NewToken() }, isDemo: false, source: null);
+        await using var context = ContextOf(sme);
+
+        var page = Open(context, carried);
+        page.WaitForAssertion(() => Assert.Contains("某技术转移平台 2019", page.Find("[data-testid=demand-demo-notice]").TextContent, StringComparison.Ordinal));
+        Assert.StartsWith("演示数据", page.Find("[data-testid=demand-demo-notice]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=demand-targets]"));
+
+        var ownPage = Open(context, own);
+        ownPage.WaitForAssertion(() => Assert.NotNull(ownPage.Find("[data-testid=demand-details]")));
+        Assert.Empty(ownPage.FindAll("[data-testid=demand-demo-notice]"));
+        Assert.Empty(ownPage.FindAll("[data-testid=demand-source-notice]"));
+
+        async Task<Guid> PublishedAsync(DemandDetails demandDetails, bool isDemo, string? source)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var demand = new Demand(sme.OrganisationId!.Value, sme.Id, demandDetails, today, now, isDemo, source);
+            demand.Submit(smeMayPublish: true, today, now);
+            demand.Approve(reviewer.Id, today, now);
+            await using var db = app.CreateDbContext();
+            db.Demands.Add(demand);
+            await db.SaveChangesAsync(Token);
+            return demand.Id;
+        }
     }
 }

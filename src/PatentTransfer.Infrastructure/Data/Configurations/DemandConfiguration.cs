@@ -71,6 +71,7 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
 
         builder.Ignore(d => d.AuditAction);
         builder.Ignore(d => d.IsEditable);
+        builder.Ignore(d => d.IsCarriedOver);
         builder.Ignore(d => d.IsRenewable);
         builder.Ignore(d => d.IsClosable);
         builder.Ignore(d => d.IsWithdrawable);

@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PatentTransfer.Domain.Patents;
-using PatentTransfer.Domain.Reference;
 using PatentTransfer.Infrastructure.Auditing;
 using PatentTransfer.Infrastructure.Patents;
 
@@ -25,22 +23,7 @@ public sealed class DemoCatalogueSeeder(
     public const string ResourceName = "ReferenceData.kppatent-zh.jsonl";
     public const string SourceName = "KPPatent-ZH（MIT 许可）";
 
-    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗"];
     private static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "磊", "强", "军", "洋", "勇", "艳", "杰", "涛", "明", "超", "秀英", "华", "鹏", "宇", "建国", "志强", "晓东", "海燕", "丽娟"];
-
-    // Demo industries follow the guessed IPC class: a rough mapping, good enough to make filters meaningful.
-    private static readonly (string Prefix, string Industry)[] IndustryByIpc =
-    [
-        ("H01M", "new-energy"), ("H02S", "new-energy"), ("F03D", "new-energy"), ("H02J", "new-energy"),
-        ("A61", "biomedicine"), ("C07K", "biomedicine"), ("C12", "biomedicine"), ("A23", "agriculture"),
-        ("A01", "agriculture"), ("C21", "steel"), ("C22", "steel"), ("B21", "steel"),
-        ("G06", "intelligent-info"), ("G05", "intelligent-info"), ("H04", "electronics"), ("H01", "electronics"),
-        ("H05", "electronics"), ("G01", "electronics"), ("C08", "new-materials"), ("C04", "new-materials"),
-        ("B82", "new-materials"), ("C01", "chemicals"), ("C07", "chemicals"), ("C09", "chemicals"), ("C10", "chemicals"),
-        ("B23", "high-end-equipment"), ("B25", "high-end-equipment"), ("B64", "high-end-equipment"), ("F41", "dual-use"),
-        ("F42", "dual-use"), ("H02K", "high-end-equipment"), ("D01", "new-materials"), ("D06M", "new-materials"),
-        ("G", "electronics"), ("H", "electronics"), ("C", "chemicals"), ("B", "equipment"), ("F", "equipment"), ("E", "equipment"),
-    ];
 
     private sealed record SourcePatent(string Id, string? PublicationNumber, string? Title, string Abstract, string? Claims);
 
@@ -53,13 +36,7 @@ public sealed class DemoCatalogueSeeder(
             throw new InvalidOperationException("Seed the demo organisations before the demo catalogue.");
         }
 
-        var entries = await db.IpcEntries.AsNoTracking().Where(e => e.Level == IpcLevel.MainGroup || e.Level == IpcLevel.Subclass)
-            .Select(e => new { e.Code, e.Level, e.Title }).ToListAsync(cancellationToken);
-        var subclasses = entries.Where(e => e.Level == IpcLevel.Subclass).ToDictionary(e => e.Code, e => e.Title, StringComparer.Ordinal);
-        // A group is described together with its subclass, so that a short group title ("弹簧") only wins in a
-        // subclass that fits the patent as a whole.
-        var guesser = new DemoIpcGuesser(entries.Where(e => e.Level == IpcLevel.MainGroup)
-            .Select(e => (e.Code, e.Title + "；" + subclasses.GetValueOrDefault(e.Code[..4], ""))));
+        var guesser = await DemoIpcGuesser.LoadAsync(db, cancellationToken);
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         var rows = new List<PatentUpsert>();
         var index = 0;
@@ -67,8 +44,8 @@ public sealed class DemoCatalogueSeeder(
         foreach (var source in ReadSource())
         {
             index++;
-            var random = new Random(StableSeed(source.Id));
-            var holderKey = Pick(random, weighted);
+            var random = DemoRandom.For(source.Id);
+            var holderKey = DemoRandom.Pick(random, weighted);
             var row = Generate(source, index, random, guesser, holders[holderKey].Id, today);
             if (row.Details.Validate(today).Count == 0)
             {
@@ -131,58 +108,29 @@ public sealed class DemoCatalogueSeeder(
             else if (roll < 0.08)
             {
                 status = LegalStatus.Lapsed;
-                events.Add(new LegalEvent(Between(random, grant, today), LegalEventType.LapseUnpaidFees, "未缴年费专利权终止（演示）"));
+                events.Add(new LegalEvent(DemoRandom.Between(random, grant, today), LegalEventType.LapseUnpaidFees, "未缴年费专利权终止（演示）"));
             }
             else if (roll < 0.28)
             {
                 var use = random.NextDouble() switch { < 0.5 => LegalEventType.LicenceRecorded, < 0.8 => LegalEventType.TransferRegistered, _ => LegalEventType.PledgeRegistered };
-                events.Add(new LegalEvent(Between(random, grant, today), use, "演示数据"));
+                events.Add(new LegalEvent(DemoRandom.Between(random, grant, today), use, "演示数据"));
             }
             else if (roll < 0.31)
             {
-                events.Add(new LegalEvent(Between(random, grant, today), LegalEventType.OpenLicenceDeclared, "演示数据"));
+                events.Add(new LegalEvent(DemoRandom.Between(random, grant, today), LegalEventType.OpenLicenceDeclared, "演示数据"));
             }
         }
 
         var ipc = guesser.Guess(source.Title ?? "", text[..Math.Min(text.Length, 160)], 3).Select(IpcCode.Parse).ToList();
         var main = ipc.Count > 0 ? ipc[0] : IpcCode.Parse("G06F16/00");
         var further = ipc.Skip(1).Where(c => c.Subclass != main.Subclass).Take(1).ToList();
-        var industry = IndustryByIpc.FirstOrDefault(m => main.Value.StartsWith(m.Prefix, StringComparison.Ordinal)).Industry ?? "other";
+        var industry = DemoIpcGuesser.IndustryOf(main.Value);
         var inventors = Enumerable.Range(0, random.Next(2, 6))
-            .Select(_ => Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)]).Distinct(StringComparer.Ordinal).ToList();
+            .Select(_ => DemoRandom.Surnames[random.Next(DemoRandom.Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)]).Distinct(StringComparer.Ordinal).ToList();
 
         var details = new PatentDetails(number, publication, source.Title, source.Abstract, source.Claims, main, further, null, [], inventors,
             filed, published, granted, status, [], industry);
         return new PatentUpsert(details, holderId, events, IsDemo: true, Source: SourceName);
-    }
-
-    /// <summary>FNV-1a: string.GetHashCode differs between runs, and the demo data must not.</summary>
-    private static int StableSeed(string id)
-    {
-        var hash = 2166136261u;
-        foreach (var c in id)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)hash;
-    }
-
-    private static DateOnly Between(Random random, DateOnly from, DateOnly to) =>
-        to <= from ? from : from.AddDays(random.Next(0, to.DayNumber - from.DayNumber + 1));
-
-    private static string Pick(Random random, IReadOnlyList<(string Key, int Weight)> weighted)
-    {
-        var roll = random.Next(weighted.Sum(w => w.Weight));
-        foreach (var (key, weight) in weighted)
-        {
-            if ((roll -= weight) < 0)
-            {
-                return key;
-            }
-        }
-
-        return weighted[^1].Key;
     }
 
     private static IEnumerable<SourcePatent> ReadSource()

@@ -50,6 +50,29 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
         new("ts-soe", "唐山示范重工集团有限公司（演示）", OrganisationType.StateOwnedEnterprise, EnterpriseSize.Large, "130203", "high-end-equipment", OrganisationStatus.Verified),
         new("xt-institute", "邢台示范农业科学研究院（演示）", OrganisationType.ResearchInstitute, null, "130503", "agriculture", OrganisationStatus.Verified),
         new("sme-holder", "保定示范电子科技有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130606", "electronics", OrganisationStatus.Verified),
+
+        // SMEs that post the demo demands (DemoDemandSeeder): one or two in each of the 14 city-level units, with the
+        // industries the plan names for them. Appended here so the credit codes of the ones above stay as they were.
+        new("sme-sjz", "石家庄示范药物制剂有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130171", "biomedicine", OrganisationStatus.Verified),
+        new("sme-ts", "唐山示范冶金装备有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Medium, "130207", "steel", OrganisationStatus.Verified),
+        new("sme-ts-2", "唐山示范陶瓷材料有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130203", "new-materials", OrganisationStatus.Verified),
+        new("sme-qhd", "秦皇岛示范海洋食品有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130302", "agriculture", OrganisationStatus.Verified),
+        new("sme-hd", "邯郸示范紧固件有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130408", "equipment", OrganisationStatus.Verified),
+        new("sme-hd-2", "邯郸示范煤化工有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Medium, "130406", "chemicals", OrganisationStatus.Verified),
+        new("sme-xt", "邢台示范轴承有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130535", "high-end-equipment", OrganisationStatus.Verified),
+        new("sme-bd", "保定示范汽车零部件有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Medium, "130609", "equipment", OrganisationStatus.Verified),
+        new("sme-bd-2", "保定示范光伏材料有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130671", "new-energy", OrganisationStatus.Verified),
+        new("sme-zjk", "张家口示范风电运维有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130708", "new-energy", OrganisationStatus.Verified),
+        new("sme-cd", "承德示范中药材开发有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Micro, "130821", "biomedicine", OrganisationStatus.Verified),
+        new("sme-cz", "沧州示范管道装备有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130925", "equipment", OrganisationStatus.Verified),
+        new("sme-cz-2", "沧州示范精细化工有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Medium, "130973", "chemicals", OrganisationStatus.Verified),
+        new("sme-lf", "廊坊示范电子信息有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "131071", "electronics", OrganisationStatus.Verified),
+        new("sme-lf-2", "廊坊示范软件科技有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Micro, "131082", "intelligent-info", OrganisationStatus.Verified),
+        new("sme-hs", "衡水示范橡塑制品有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "131102", "new-materials", OrganisationStatus.Verified),
+        new("sme-dz", "定州示范体育器材有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130682", "equipment", OrganisationStatus.Verified),
+        new("sme-xj", "辛集示范皮革科技有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130181", "chemicals", OrganisationStatus.Verified),
+        new("sme-xa", "雄安示范智能网联科技有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Small, "130629", "intelligent-info", OrganisationStatus.Verified),
+        new("sme-xa-2", "雄安示范水环境治理有限公司（演示）", OrganisationType.PrivateEnterprise, EnterpriseSize.Micro, "130632", "other", OrganisationStatus.Verified),
     ];
 
     /// <summary>Keys of the demo organisations that hold the demo catalogue, with their share of it.</summary>
@@ -57,6 +80,17 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
     [
         ("university", 30), ("institute", 15), ("soe", 10), ("hd-college", 12), ("lf-institute", 10),
         ("qhd-university", 10), ("ts-soe", 6), ("xt-institute", 5), ("sme-holder", 2),
+    ];
+
+    /// <summary>
+    /// Keys of the demo SMEs that post the demo demands, with their share of them. The demo SME account's own company
+    /// ("sme") takes a handful, so that its workspace shows published demands; the others share the rest.
+    /// </summary>
+    public static IReadOnlyList<(string Key, int Weight)> DemandPosters { get; } =
+    [
+        ("sme", 1), ("sme-sjz", 4), ("sme-ts", 4), ("sme-ts-2", 4), ("sme-qhd", 4), ("sme-hd", 4), ("sme-hd-2", 4), ("sme-xt", 4),
+        ("sme-bd", 4), ("sme-bd-2", 4), ("sme-zjk", 4), ("sme-cd", 4), ("sme-cz", 4), ("sme-cz-2", 4), ("sme-lf", 4), ("sme-lf-2", 4),
+        ("sme-hs", 4), ("sme-dz", 4), ("sme-xj", 4), ("sme-xa", 4), ("sme-xa-2", 4),
     ];
 
     public static IReadOnlyList<DemoAccount> Accounts { get; } =
@@ -191,7 +225,7 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
         return user;
     }
 
-    private static void Check(IdentityResult result, string email)
+    internal static void Check(IdentityResult result, string email)
     {
         if (!result.Succeeded)
         {

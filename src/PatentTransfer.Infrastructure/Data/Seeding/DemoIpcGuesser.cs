@@ -1,14 +1,31 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using PatentTransfer.Domain.Reference;
 
 namespace PatentTransfer.Infrastructure.Data.Seeding;
 
 /// <summary>
-/// Gives the demo patents (whose source has no classification) a plausible IPC main group: the group whose Chinese
-/// title shares the most informative character pairs with the patent's title and opening sentence. Demo data only —
-/// it is marked as such and is no classifier.
+/// Gives the demo patents and demo demands (whose sources have no classification) a plausible IPC main group: the
+/// group whose Chinese title shares the most informative character pairs with the title and opening sentence, and
+/// the industry that goes with it. Demo data only — it is marked as such and is no classifier.
 /// </summary>
 internal sealed partial class DemoIpcGuesser
 {
+    // Demo industries follow the guessed IPC class: a rough mapping, good enough to make filters meaningful. The
+    // first prefix that fits wins, so the longer ones come before the one-letter fallbacks.
+    private static readonly (string Prefix, string Industry)[] IndustryByIpc =
+    [
+        ("H01M", "new-energy"), ("H02S", "new-energy"), ("F03D", "new-energy"), ("H02J", "new-energy"),
+        ("A61", "biomedicine"), ("C07K", "biomedicine"), ("C12", "biomedicine"), ("A23", "agriculture"),
+        ("A01", "agriculture"), ("C21", "steel"), ("C22", "steel"), ("B21", "steel"),
+        ("G06", "intelligent-info"), ("G05", "intelligent-info"), ("H04", "electronics"), ("H01", "electronics"),
+        ("H05", "electronics"), ("G01", "electronics"), ("C08", "new-materials"), ("C04", "new-materials"),
+        ("B82", "new-materials"), ("C01", "chemicals"), ("C07", "chemicals"), ("C09", "chemicals"), ("C10", "chemicals"),
+        ("B23", "high-end-equipment"), ("B25", "high-end-equipment"), ("B64", "high-end-equipment"), ("F41", "dual-use"),
+        ("F42", "dual-use"), ("H02K", "high-end-equipment"), ("D01", "new-materials"), ("D06M", "new-materials"),
+        ("G", "electronics"), ("H", "electronics"), ("C", "chemicals"), ("B", "equipment"), ("F", "equipment"), ("E", "equipment"),
+    ];
+
     // Pairs in more groups than this say nothing about the subject ("装置", "方法").
     private const int MaxGroupsPerPair = 300;
 
@@ -101,13 +118,16 @@ internal sealed partial class DemoIpcGuesser
         ("C01B32/00", ["石墨烯", "碳纳米"]),
     ];
 
+    private readonly HashSet<string> _subclasses;
     private readonly List<(string Code, int PairCount)> _groups = [];
     private readonly Dictionary<string, List<int>> _groupsByPair = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
 
     /// <param name="mainGroups">IPC main groups ("H01M10/00") with their titles.</param>
-    public DemoIpcGuesser(IEnumerable<(string Code, string Title)> mainGroups)
+    /// <param name="subclasses">The subclasses of the IPC table ("H01M"), for <see cref="SubclassHint"/>.</param>
+    public DemoIpcGuesser(IEnumerable<(string Code, string Title)> mainGroups, IEnumerable<string> subclasses)
     {
+        _subclasses = new HashSet<string>(subclasses, StringComparer.Ordinal);
         foreach (var (code, title) in mainGroups)
         {
             var pairs = Pairs(References().Replace(title, ""));
@@ -134,6 +154,33 @@ internal sealed partial class DemoIpcGuesser
             _weights[pair] = list.Count > MaxGroupsPerPair ? 0 : Math.Log((double)_groups.Count / list.Count);
         }
     }
+
+    /// <summary>
+    /// The guesser over the IPC table of <paramref name="db"/>. A group is described together with its subclass, so
+    /// that a short group title ("弹簧") only wins in a subclass that fits the text as a whole.
+    /// </summary>
+    public static async Task<DemoIpcGuesser> LoadAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var entries = await db.IpcEntries.AsNoTracking().Where(e => e.Level == IpcLevel.MainGroup || e.Level == IpcLevel.Subclass)
+            .Select(e => new { e.Code, e.Level, e.Title }).ToListAsync(cancellationToken);
+        var subclasses = entries.Where(e => e.Level == IpcLevel.Subclass).ToDictionary(e => e.Code, e => e.Title, StringComparer.Ordinal);
+        return new DemoIpcGuesser(
+            entries.Where(e => e.Level == IpcLevel.MainGroup).Select(e => (e.Code, e.Title + "；" + subclasses.GetValueOrDefault(e.Code[..4], ""))),
+            subclasses.Keys);
+    }
+
+    /// <summary>The demo industry of an IPC symbol (any level), "other" when none fits.</summary>
+    public static string IndustryOf(string? ipcSymbol) =>
+        ipcSymbol is { Length: > 0 } symbol
+            ? IndustryByIpc.FirstOrDefault(m => symbol.StartsWith(m.Prefix, StringComparison.Ordinal)).Industry ?? "other"
+            : "other";
+
+    /// <summary>
+    /// The subclass ("H01M") of the best-fitting main group that the IPC table has, or null when nothing fits: a
+    /// hint at the technical field, as an SME would give it, rather than a classification it could not make.
+    /// </summary>
+    public string? SubclassHint(string title, string opening) =>
+        Guess(title, opening, 3).Select(group => group[..4]).FirstOrDefault(_subclasses.Contains);
 
     /// <summary>
     /// The best-fitting main groups, best first (at most <paramref name="take"/>): the subject words of the title

@@ -5,7 +5,8 @@ namespace PatentTransfer.Web.Features.Demands;
 
 /// <summary>
 /// A demand as shown to someone allowed to see it. <see cref="Status"/> is the status on the day it is read: a
-/// published demand past its last day shows as expired even before the expiry sweep has marked it.
+/// published demand past its last day shows as expired even before the expiry sweep has marked it. A demo demand, or
+/// one carried over from another platform, names where its text comes from (<see cref="Source"/>).
 /// </summary>
 public sealed record DemandView(
     Guid Id,
@@ -24,7 +25,9 @@ public sealed record DemandView(
     DateTimeOffset? RenewedAt,
     DateTimeOffset? ExpiredAt,
     DateTimeOffset? ClosedAt,
-    uint Version)
+    uint Version,
+    bool IsDemo,
+    string? Source)
 {
     public bool IsEditable => Status is DemandStatus.Draft or DemandStatus.Returned;
 
@@ -37,7 +40,7 @@ public sealed record DemandView(
     public static DemandView From(Demand demand, DateOnly today) => new(
         demand.Id, demand.SmeOrganisationId, demand.CurrentDetails, demand.IsExpired(today) ? DemandStatus.Expired : demand.Status,
         demand.ReturnReason, demand.CloseReason, demand.CloseNote, demand.CreatedAt, demand.UpdatedAt, demand.SubmittedAt, demand.ReviewedAt,
-        demand.ReturnedAt, demand.PublishedAt, demand.RenewedAt, demand.ExpiredAt, demand.ClosedAt, demand.Version);
+        demand.ReturnedAt, demand.PublishedAt, demand.RenewedAt, demand.ExpiredAt, demand.ClosedAt, demand.Version, demand.IsDemo, demand.Source);
 }
 
 /// <summary>The SME behind a demand as staff see it: DOMAIN.md §5 asks for credit code, size and location.</summary>

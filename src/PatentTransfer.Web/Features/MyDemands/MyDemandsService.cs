@@ -142,7 +142,7 @@ public sealed class MyDemandsService(IDbContextFactory<PortalDbContext> contextF
 
         var today = PortalTime.Today(timeProvider);
         var details = input.ToDetails();
-        var errors = await CheckAsync(db, details, today, cancellationToken);
+        var errors = await CheckAsync(db, details, today, found?.Demand.IsCarriedOver ?? false, cancellationToken);
         if (errors.Count > 0)
         {
             return new DemandSaveResult(CommandResult.Invalid(T.Form_FixErrors), new FieldErrors(errors), id);
@@ -204,11 +204,15 @@ public sealed class MyDemandsService(IDbContextFactory<PortalDbContext> contextF
         return await VersionedChange.SaveAsync(db, found.Demand, version, d => change(d, today, timeProvider.GetUtcNow()), cancellationToken);
     }
 
-    /// <summary>The domain's rules plus what only the database knows: the industry and the IPC symbol exist.</summary>
-    private static async Task<Dictionary<string, string>> CheckAsync(PortalDbContext db, DemandDetails details, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// The domain's rules plus what only the database knows: the industry and the IPC symbol exist. A demand carried
+    /// over from another platform is checked as the aggregate checks it, so the form never refuses what it would keep.
+    /// </summary>
+    private static async Task<Dictionary<string, string>> CheckAsync(
+        PortalDbContext db, DemandDetails details, DateOnly today, bool carriedOver, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var error in details.Validate(today))
+        foreach (var error in details.Validate(today, carriedOver))
         {
             errors.TryAdd(error.Field, Texts.Rule("Demand_" + error.Code));
         }

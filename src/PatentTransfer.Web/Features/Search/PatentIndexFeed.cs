@@ -13,7 +13,7 @@ namespace PatentTransfer.Web.Features.Search;
 /// </summary>
 /// <remarks>A singleton for the background indexer: the context factory is scoped (it carries the acting user for the
 /// audit trail), so each read takes it from a scope of its own.</remarks>
-public sealed class PatentIndexFeed(IServiceScopeFactory scopeFactory, SleepingPatentRule sleepingRule)
+public sealed class PatentIndexFeed(IServiceScopeFactory scopeFactory, SleepingPatentRule sleepingRule) : IIndexFeed<PatentDocument>
 {
     private sealed record Holder(OrganisationType Type, string Name, string? CityCode);
 
