@@ -93,18 +93,7 @@ public sealed class DemandProposal : IAuditable, IVersioned
     public bool IsPending => Status == ProposalStatus.Pending;
 
     /// <summary>The rule code a message breaks, or null: lets a form report it next to the other fields.</summary>
-    public static string? MessageError(string? message)
-    {
-        try
-        {
-            CheckedText(message, MessageMinLength, MessageMaxLength, "Proposal_Message");
-            return null;
-        }
-        catch (DomainRuleException ex)
-        {
-            return ex.Code;
-        }
-    }
+    public static string? MessageError(string? message) => TextError(message, MessageMinLength, MessageMaxLength, "Proposal_Message");
 
     /// <summary>
     /// The SME takes the proposal up: the proposal is accepted and a deal request for its patents is recorded
@@ -155,27 +144,26 @@ public sealed class DemandProposal : IAuditable, IVersioned
         AuditAction = AuditActions.ProposalWithdrawn;
     }
 
-    /// <summary>The text trimmed, or the rule it breaks: "{prefix}Required", "{prefix}TooShort", "{prefix}TooLong", "{prefix}Markup".</summary>
-    internal static string CheckedText(string? value, int minLength, int maxLength, string codePrefix)
+    /// <summary>The text trimmed; a broken rule (see <see cref="TextError"/>) is thrown.</summary>
+    internal static string CheckedText(string? value, int minLength, int maxLength, string codePrefix) =>
+        TextError(value, minLength, maxLength, codePrefix) is { } code ? throw new DomainRuleException(code) : Text.NormaliseInput(value);
+
+    /// <summary>The rule a text breaks: "{prefix}Required", "{prefix}Markup", "{prefix}TooShort", "{prefix}TooLong"; null when none.</summary>
+    private static string? TextError(string? value, int minLength, int maxLength, string codePrefix)
     {
         var text = Text.NormaliseInput(value);
         if (text.Length == 0)
         {
-            throw new DomainRuleException(codePrefix + "Required");
+            return codePrefix + "Required";
         }
 
         if (Text.ContainsMarkup(text))
         {
-            throw new DomainRuleException(codePrefix + "Markup");
+            return codePrefix + "Markup";
         }
 
         var length = Text.DisplayLength(text);
-        if (length < minLength)
-        {
-            throw new DomainRuleException(codePrefix + "TooShort");
-        }
-
-        return length > maxLength ? throw new DomainRuleException(codePrefix + "TooLong") : text;
+        return length < minLength ? codePrefix + "TooShort" : length > maxLength ? codePrefix + "TooLong" : null;
     }
 
     private void RequirePending()

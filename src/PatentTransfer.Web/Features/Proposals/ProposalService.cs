@@ -48,10 +48,8 @@ public sealed class ProposalService(IDbContextFactory<PortalDbContext> contextFa
             return new ProposalContext(false, Texts.Rule("Proposal_HolderNotVerified"), null, 0);
         }
 
-        var pendingId = await db.DemandProposals.AsNoTracking()
-            .Where(p => p.DemandId == demandId && p.HolderOrganisationId == holderId && p.Status == ProposalStatus.Pending)
-            .Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
-        var pending = pendingId is { } id ? (await RowsAsync(db, db.DemandProposals.Where(p => p.Id == id), cancellationToken)).Single() : null;
+        var pending = (await RowsAsync(db, db.DemandProposals.Where(p => p.DemandId == demandId && p.HolderOrganisationId == holderId && p.Status == ProposalStatus.Pending),
+            cancellationToken)).SingleOrDefault();
         var published = await PublishedPatentsOf(db, holderId).CountAsync(cancellationToken);
         return pending is not null ? new ProposalContext(false, T.Proposal_AlreadyPending, pending, published)
             : published == 0 ? new ProposalContext(false, T.Proposal_NoPublishedPatents, null, 0)
@@ -77,10 +75,7 @@ public sealed class ProposalService(IDbContextFactory<PortalDbContext> contextFa
                                      || EF.Functions.ILike(p.ApplicationNumber, pattern, SqlLike.EscapeCharacter));
         }
 
-        var rows = await patents.OrderByDescending(p => p.GrantDate).ThenBy(p => p.ApplicationNumber).Take(SuggestionCount)
-            .Select(p => new { p.Id, p.ApplicationNumber, p.Title, Opening = p.Title == null ? p.Abstract.Substring(0, AbstractOpeningLength) : "" })
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(p => new ProposedPatent(p.Id, p.ApplicationNumber, Patent.DisplayTitleOf(p.Title, p.Opening)))];
+        return await ProposedAsync(patents.OrderByDescending(p => p.GrantDate).ThenBy(p => p.ApplicationNumber).Take(SuggestionCount), cancellationToken);
     }
 
     /// <summary>
@@ -294,9 +289,15 @@ public sealed class ProposalService(IDbContextFactory<PortalDbContext> contextFa
     private static async Task<Dictionary<Guid, ProposedPatent>> PatentsAsync(PortalDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToArray();
-        var rows = await db.Patents.AsNoTracking().Where(p => wanted.Contains(p.Id))
+        return (await ProposedAsync(db.Patents.Where(p => wanted.Contains(p.Id)), cancellationToken)).ToDictionary(p => p.Id);
+    }
+
+    /// <summary>The patents as proposals show them, in the query's order; an untitled one by the opening of its abstract.</summary>
+    private static async Task<List<ProposedPatent>> ProposedAsync(IQueryable<Patent> patents, CancellationToken cancellationToken)
+    {
+        var rows = await patents.AsNoTracking()
             .Select(p => new { p.Id, p.ApplicationNumber, p.Title, Opening = p.Title == null ? p.Abstract.Substring(0, AbstractOpeningLength) : "" })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(p => p.Id, p => new ProposedPatent(p.Id, p.ApplicationNumber, Patent.DisplayTitleOf(p.Title, p.Opening)));
+        return [.. rows.Select(p => new ProposedPatent(p.Id, p.ApplicationNumber, Patent.DisplayTitleOf(p.Title, p.Opening)))];
     }
 }
