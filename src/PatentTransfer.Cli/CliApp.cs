@@ -25,6 +25,7 @@ public static class CliApp
           db seed-demo        create demo organisations, accounts, catalogue and demands (Development only)
           db setup [--demo]   all of the above, in that order
         {SearchCommands.Usage}
+        {MatchCommand.Usage}
 
           patents import --holder <organisation id or name> [--partial] [--errors N] FILE
                               import a holder's patent list (.xlsx, .csv or .jsonl); every row is checked first,
@@ -46,6 +47,8 @@ public static class CliApp
 
         switch (args)
         {
+            case ["match", ..]:
+                return await MatchCommand.RunAsync(args, output, error, cancellationToken);
             case ["patents", "import", .. var importArgs]:
                 return await PatentImportCommand.RunAsync(importArgs, output, error, cancellationToken);
             case ["bench", "import", .. var benchArgs]:

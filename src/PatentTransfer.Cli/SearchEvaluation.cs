@@ -1,14 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Cn.Smart;
-using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Documents;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
+using PatentTransfer.Matching.Recommend;
 using PatentTransfer.Matching.Search;
 using PatentTransfer.Matching.Text.Analysis;
 
@@ -148,78 +141,16 @@ internal static class SearchEvaluation
         public void Dispose() => _index.Dispose();
     }
 
-    /// <summary>The peer of shared/eval/README.md, written as plainly as possible.</summary>
-    private sealed class BaselineEngine : IEvaluatedEngine
+    /// <summary>The peer of shared/eval/README.md (<see cref="BaselinePatentIndex"/>).</summary>
+    private sealed class BaselineEngine(ChineseAnalyzerKind analyzer) : IEvaluatedEngine
     {
-        private const string Body = "text";
-        private const string IdField = "id";
-        private readonly RAMDirectory _directory = new();
-        private readonly Analyzer _analyzer;
-        private DirectoryReader? _reader;
-        private IndexSearcher? _searcher;
+        private readonly BaselinePatentIndex _index = new(analyzer);
 
-        public BaselineEngine(ChineseAnalyzerKind analyzer)
-        {
-            // SmartCn exactly as the published baseline used it; jieba with only punctuation removed, like SmartCn's
-            // default stop set, so that the two differ in segmentation alone.
-            _analyzer = analyzer == ChineseAnalyzerKind.SmartCn
-                ? new SmartChineseAnalyzer(ChineseAnalyzers.Version)
-                : ChineseAnalyzers.Create(ChineseAnalyzerKind.Jieba, removeStopWords: false);
-        }
+        public void Build(IEnumerable<PatentDocument> patents, CancellationToken cancellationToken) => _index.Build(patents, cancellationToken);
 
-        public void Build(IEnumerable<PatentDocument> patents, CancellationToken cancellationToken)
-        {
-            var config = new IndexWriterConfig(ChineseAnalyzers.Version, _analyzer) { Similarity = new BM25Similarity(), RAMBufferSizeMB = 256 };
-            using (var writer = new IndexWriter(_directory, config))
-            {
-                foreach (var patent in patents)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var text = string.Join("\n", new[] { patent.Title, patent.Abstract, patent.Claims }.Where(t => !string.IsNullOrEmpty(t)));
-                    writer.AddDocument(new Document
-                    {
-                        new StringField(IdField, patent.Id.ToString("N", CultureInfo.InvariantCulture), Field.Store.YES),
-                        new TextField(Body, text, Field.Store.NO),
-                    });
-                }
+        public IReadOnlyList<Scored> Search(string text, int take) =>
+            _index.Search(text, take).Select(h => new Scored(h.Id, h.Score)).ToList();
 
-                writer.Commit();
-            }
-
-            _reader = DirectoryReader.Open(_directory);
-            _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
-        }
-
-        public IReadOnlyList<Scored> Search(string text, int take)
-        {
-            var searcher = _searcher ?? throw new InvalidOperationException("build first");
-            var query = new BooleanQuery();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            using (var stream = _analyzer.GetTokenStream(Body, text))
-            {
-                var term = stream.AddAttribute<ICharTermAttribute>();
-                stream.Reset();
-                while (stream.IncrementToken())
-                {
-                    if (seen.Add(term.ToString()))
-                    {
-                        query.Add(new TermQuery(new Term(Body, term.ToString())), Occur.SHOULD);
-                    }
-                }
-
-                stream.End();
-            }
-
-            return searcher.Search(query, take).ScoreDocs
-                .Select(d => new Scored(Guid.ParseExact(searcher.Doc(d.Doc).Get(IdField, CultureInfo.InvariantCulture), "N"), d.Score))
-                .ToList();
-        }
-
-        public void Dispose()
-        {
-            _reader?.Dispose();
-            _directory.Dispose();
-            _analyzer.Dispose();
-        }
+        public void Dispose() => _index.Dispose();
     }
 }

@@ -33,4 +33,8 @@ public sealed record PatentDocument(
     decimal? Price,
     bool OpenLicence,
     bool FreeForSmes,
-    bool PayLater);
+    bool PayLater)
+{
+    /// <summary>When the patent's term ends (from type and filing date); null when unknown.</summary>
+    public DateOnly? ExpiryDate { get; init; }
+}

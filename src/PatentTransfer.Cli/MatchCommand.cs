@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using PatentTransfer.Matching.Recommend;
+
+namespace PatentTransfer.Cli;
+
+/// <summary>
+/// <c>match</c>: the offline evaluation of the matching engine. Indexes the patents of a JSON-lines file (no
+/// database), ranks patents for each demand of another and writes one line per demand, in input order, with the
+/// best <c>--top</c> patents and their scores (the run format of shared/eval/score.py). Prints the index time and
+/// the per-demand latency percentiles; with <c>--qrels</c> also the ranking figures.
+/// </summary>
+internal static class MatchCommand
+{
+    public const string Usage = """
+          match --patents P.jsonl --demands D.jsonl [--top 10] [--out RUN.jsonl] [--engine ours|baseline]
+                [--qrels QRELS.jsonl] [--set name=value,...]
+                              rank patents for each demand (no database): our engine, or the plain BM25 peer;
+                              prints index time and latency p50/p95/p99, with --qrels MRR@10, Recall@10/50, nDCG@10;
+                              --set changes matching options for an experiment (see MatchOptions)
+        """;
+
+    /// <summary>Demands run once before timing, so that the percentiles measure searching rather than JIT compiling.</summary>
+    private const int WarmUpDemands = 10;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var options = CommandOptions.Parse(args.Skip(1));
+            var patentsPath = ExistingFile(options.Required("patents"));
+            var demandsPath = ExistingFile(options.Required("demands"));
+            var top = options.Integer("top") ?? 10;
+            if (top is < 1 or > 1000)
+            {
+                throw new ArgumentException("--top takes a number from 1 to 1000");
+            }
+
+            var engineName = options.Value("engine") ?? "ours";
+            if (engineName is not ("ours" or "baseline"))
+            {
+                throw new ArgumentException($"unknown engine '{engineName}' (ours or baseline)");
+            }
+
+            var matchOptions = new MatchOptions();
+            foreach (var setting in (options.Value("set") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var parts = setting.Split('=', 2, StringSplitOptions.TrimEntries);
+                if (parts.Length != 2)
+                {
+                    throw new ArgumentException($"--set takes name=value pairs, not '{setting}'");
+                }
+
+                matchOptions.Set(parts[0], parts[1]);
+            }
+
+            var qrels = options.Value("qrels") is { } q ? RankingMetrics.ReadJudgments(ExistingFile(q)) : null;
+            return await RunAsync(patentsPath, demandsPath, top, options.Value("out"), engineName, matchOptions, qrels, output, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or FileNotFoundException or InvalidDataException or JsonException)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunAsync(
+        string patentsPath,
+        string demandsPath,
+        int top,
+        string? outPath,
+        string engineName,
+        MatchOptions matchOptions,
+        Dictionary<string, Dictionary<string, int>>? qrels,
+        TextWriter output,
+        CancellationToken cancellationToken)
+    {
+        var patents = PatentCorpus.ReadPatents(patentsPath);
+        var demands = PatentCorpus.ReadDemands(demandsPath);
+        var ids = patents.Select((_, i) => SearchEvaluation.SequentialGuid(i)).ToArray();
+        var corpusIds = ids.Select((id, i) => (id, patents[i].Id)).ToDictionary(p => p.id, p => p.Item2);
+        var documents = patents.Select((p, i) => PatentCorpus.ToDocument(p, ids[i]));
+        var today = DateOnly.FromDateTime(DateTime.Today);
+
+        using var engine = engineName == "baseline" ? (IEngine)new Baseline() : new Ours(matchOptions);
+        var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var started = Stopwatch.GetTimestamp();
+        engine.Build(documents, cancellationToken);
+        var buildTime = Stopwatch.GetElapsedTime(started);
+        var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
+        await Line(output, $"engine {engineName}: indexed {patents.Count} patents from {patentsPath} in {buildTime.TotalSeconds:0.00} s (managed heap +{(memoryAfter - memoryBefore) / 1048576.0:0} MB)");
+
+        foreach (var demand in demands.Take(WarmUpDemands))
+        {
+            engine.Rank(demand, top, today);
+        }
+
+        var latencies = new List<double>(demands.Count);
+        var runs = new List<(string DemandId, IReadOnlyList<(string PatentId, double Score)> Results)>(demands.Count);
+        foreach (var demand in demands)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var queryStarted = Stopwatch.GetTimestamp();
+            var ranked = engine.Rank(demand, top, today);
+            latencies.Add(Stopwatch.GetElapsedTime(queryStarted).TotalMilliseconds);
+            runs.Add((demand.Id, ranked.Select(r => (corpusIds[r.Id], r.Score)).ToList()));
+        }
+
+        await Line(output, $"{demands.Count} demands from {demandsPath}, top {top}: latency p50 {SearchBenchmark.Percentile(latencies, 50):0.0} ms, p95 {SearchBenchmark.Percentile(latencies, 95):0.0} ms, p99 {SearchBenchmark.Percentile(latencies, 99):0.0} ms");
+
+        if (outPath is not null)
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(outPath)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await using var writer = new StreamWriter(outPath);
+            foreach (var (demandId, results) in runs)
+            {
+                var line = new RunLine(demandId, [.. results.Select(r => new RunResult(r.PatentId, Math.Round(r.Score, 6)))]);
+                await writer.WriteLineAsync(JsonSerializer.Serialize(line, PatentCorpus.JsonOptions));
+            }
+
+            await Line(output, $"run written to {outPath}");
+        }
+
+        if (qrels is not null)
+        {
+            var figures = RankingMetrics.Score(qrels, runs.ToDictionary(r => r.DemandId, r => (IReadOnlyList<string>)[.. r.Results.Select(x => x.PatentId)]));
+            await Line(output, $"MRR@10 {figures.Mrr10:0.000}  Recall@10 {figures.Recall10:0.000}  Recall@50 {figures.Recall50:0.000}  nDCG@10 {figures.Ndcg10:0.000}  ({figures.Demands} judged demands)");
+        }
+
+        return 0;
+    }
+
+    private static Task Line(TextWriter output, FormattableString line) => output.WriteLineAsync(line.ToString(CultureInfo.InvariantCulture));
+
+    private static string ExistingFile(string path) =>
+        File.Exists(path) ? path : throw new FileNotFoundException($"file not found: {path}", path);
+
+    private sealed record RunLine(string DemandId, IReadOnlyList<RunResult> Results);
+
+    private sealed record RunResult(string PatentId, double Score);
+
+    private interface IEngine : IDisposable
+    {
+        void Build(IEnumerable<Matching.Search.PatentDocument> patents, CancellationToken cancellationToken);
+
+        IReadOnlyList<(Guid Id, double Score)> Rank(CorpusDemand demand, int top, DateOnly today);
+    }
+
+    private sealed class Baseline : IEngine
+    {
+        private readonly BaselinePatentIndex _index = new();
+
+        public void Build(IEnumerable<Matching.Search.PatentDocument> patents, CancellationToken cancellationToken) => _index.Build(patents, cancellationToken);
+
+        public IReadOnlyList<(Guid Id, double Score)> Rank(CorpusDemand demand, int top, DateOnly today) =>
+            [.. _index.Search($"{demand.Title}\n{demand.Content}", top).Select(h => (h.Id, (double)h.Score))];
+
+        public void Dispose() => _index.Dispose();
+    }
+
+    private sealed class Ours(MatchOptions options) : IEngine
+    {
+        private readonly PatentMatchIndex _index = new(options);
+
+        public void Build(IEnumerable<Matching.Search.PatentDocument> patents, CancellationToken cancellationToken) => _index.Rebuild(patents, cancellationToken);
+
+        public IReadOnlyList<(Guid Id, double Score)> Rank(CorpusDemand demand, int top, DateOnly today) =>
+            [.. _index.Recommend(new DemandProfile(demand.Title, demand.Content), top, today).Select(r => (r.PatentId, r.Score))];
+
+        public void Dispose() => _index.Dispose();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using PatentTransfer.Matching.Text.Analysis;
+
+namespace PatentTransfer.Matching.Recommend;
+
+/// <summary>
+/// The settings of the matching engine. The defaults are the ones chosen by measurement on the development set
+/// (docs/decisions/0016-matching-engine.md); each can be changed for an experiment with
+/// <see cref="Set"/> (the CLI's <c>--set name=value</c>), so that a figure in the decision record can be repeated.
+/// </summary>
+public sealed class MatchOptions
+{
+    /// <summary>The word segmenter of the patent texts and the demand.</summary>
+    public ChineseAnalyzerKind Analyzer { get; set; } = ChineseAnalyzerKind.SmartCn;
+
+    /// <summary>Folder of an on-disk index; null keeps it in memory.</summary>
+    public string? IndexDirectory { get; set; }
+
+    /// <summary>Weight of a demand word found in the patent's title (or, without one, the subject of its abstract).</summary>
+    public float TitleBoost { get; set; } = 2f;
+
+    public float AbstractBoost { get; set; } = 1f;
+
+    public float ClaimsBoost { get; set; } = 0.5f;
+
+    /// <summary>How much the fields other than a word's best one add (0: the best field alone; 1: all add up).</summary>
+    public float TieBreaker { get; set; } = 0.3f;
+
+    /// <summary>Weight of the character-pair field against the word fields (0 switches pairs off).</summary>
+    public float BigramWeight { get; set; } = 0.3f;
+
+    /// <summary>Weight of a word of the demand's title against a word of its body.</summary>
+    public float DemandTitleWeight { get; set; } = 2f;
+
+    /// <summary>Weight of a keyword the SME entered itself.</summary>
+    public float DemandKeywordWeight { get; set; } = 1.5f;
+
+    /// <summary>The most words a demand contributes to its query, the most informative first.</summary>
+    public int MaxQueryWords { get; set; } = 48;
+
+    /// <summary>The most character pairs a demand contributes to its query.</summary>
+    public int MaxQueryBigrams { get; set; } = 64;
+
+    /// <summary>Patents fetched by text before structured fit re-ranks them.</summary>
+    public int CandidateDepth { get; set; } = 100;
+
+    /// <summary>Top patents of the first pass read for feedback words (0 switches feedback off).</summary>
+    public int FeedbackDocuments { get; set; }
+
+    /// <summary>Feedback words added to the query.</summary>
+    public int FeedbackWords { get; set; } = 20;
+
+    /// <summary>Weight of the feedback words against the demand's own.</summary>
+    public float FeedbackWeight { get; set; } = 0.3f;
+
+    /// <summary>Sets one option by name (case does not matter), for experiments; unknown names and bad numbers throw.</summary>
+    public void Set(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        var property = typeof(MatchOptions).GetProperties()
+            .FirstOrDefault(p => p.CanWrite && p.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"unknown matching option '{name}'", nameof(name));
+        object parsed = property.PropertyType switch
+        {
+            var t when t == typeof(float) => float.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture),
+            var t when t == typeof(int) => int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture),
+            var t when t == typeof(ChineseAnalyzerKind) => ChineseAnalyzers.Parse(value),
+            var t when t == typeof(string) => value,
+            _ => throw new ArgumentException($"matching option '{name}' cannot be set from text", nameof(name)),
+        };
+        property.SetValue(this, parsed);
+    }
+
+    public Lucene.Net.Analysis.Analyzer CreateWordAnalyzer() => ChineseAnalyzers.Create(Analyzer);
+}

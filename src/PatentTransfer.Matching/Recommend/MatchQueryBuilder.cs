@@ -1,0 +1,131 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using PatentTransfer.Matching.Demands;
+
+namespace PatentTransfer.Matching.Recommend;
+
+/// <summary>Where a query term came from, for the explanation.</summary>
+public enum QueryTermSource
+{
+    Title,
+    Text,
+    Keyword,
+    Feedback,
+}
+
+/// <summary>A word or character pair of the query and its weight.</summary>
+public sealed record QueryTerm(string Text, bool IsBigram, float Weight, QueryTermSource Source);
+
+/// <summary>
+/// Builds the text query of a long demand: the demand is read into its parts (<see cref="DemandTextReader"/>) and only
+/// the title, problem and targets are used (company history, revenue, budget, cooperation terms and headings such
+/// as 需求内容/预期目标 are left out); each word is weighted by where it stands (title words count more), how often it
+/// is used (sub-linearly) and how rare it is among patents; the most informative words and character pairs make the query.
+/// </summary>
+internal sealed class MatchQueryBuilder(Analyzer words, Analyzer bigrams, MatchOptions options)
+{
+    public IReadOnlyList<QueryTerm> Terms(DemandProfile demand, IndexReader reader)
+    {
+        var sections = DemandTextReader.Read(demand.Title ?? "", demand.Content ?? "");
+        var raw = new Dictionary<(string, bool), (float Weight, QueryTermSource Source)>();
+
+        // The core text starts with the title; the title is added again so that its words weigh DemandTitleWeight.
+        Add(raw, sections.CoreText, 1f, QueryTermSource.Text);
+        Add(raw, demand.Title, Math.Max(0f, options.DemandTitleWeight - 1f), QueryTermSource.Title);
+        foreach (var keyword in demand.Keywords)
+        {
+            Add(raw, keyword, options.DemandKeywordWeight, QueryTermSource.Keyword);
+        }
+
+        var patents = reader.NumDocs;
+        var chosen = new List<(QueryTerm Term, double Value)>();
+        foreach (var ((text, isBigram), (weight, source)) in raw)
+        {
+            var field = isBigram ? PatentMatchSchema.Bigrams : PatentMatchSchema.Abstract;
+            var docFreq = isBigram ? reader.DocFreq(new Term(field, text)) : WordDocFreq(reader, text);
+            if (docFreq == 0 || weight <= 0)
+            {
+                continue;
+            }
+
+            var sublinear = weight <= 1f ? weight : 1f + MathF.Log(weight);
+            var idf = Math.Log(1 + ((patents - docFreq + 0.5) / (docFreq + 0.5)));
+            chosen.Add((new QueryTerm(text, isBigram, sublinear, source), sublinear * idf));
+        }
+
+        var ordered = chosen.OrderByDescending(c => c.Value).ThenBy(c => c.Term.Text, StringComparer.Ordinal).ToList();
+        return
+        [
+            .. ordered.Where(c => !c.Term.IsBigram).Take(options.MaxQueryWords).Select(c => c.Term),
+            .. ordered.Where(c => c.Term.IsBigram).Take(options.MaxQueryBigrams).Select(c => c.Term),
+        ];
+    }
+
+    /// <summary>The Lucene query for <paramref name="terms"/>: each word across the word fields, each pair in the pair field.</summary>
+    public Query Query(IEnumerable<QueryTerm> terms)
+    {
+        var query = new BooleanQuery();
+        foreach (var term in terms)
+        {
+            if (term.IsBigram)
+            {
+                if (options.BigramWeight > 0)
+                {
+                    query.Add(new TermQuery(new Term(PatentMatchSchema.Bigrams, term.Text)) { Boost = term.Weight * options.BigramWeight }, Occur.SHOULD);
+                }
+
+                continue;
+            }
+
+            var word = new DisjunctionMaxQuery(options.TieBreaker) { Boost = term.Weight };
+            AddField(word, PatentMatchSchema.Title, term.Text, options.TitleBoost);
+            AddField(word, PatentMatchSchema.Abstract, term.Text, options.AbstractBoost);
+            AddField(word, PatentMatchSchema.Claims, term.Text, options.ClaimsBoost);
+            query.Add(word, Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    /// <summary>The highest document frequency of a word over the word fields (a title-only word is still known).</summary>
+    private static int WordDocFreq(IndexReader reader, string text) =>
+        PatentMatchSchema.WordFields.Max(field => reader.DocFreq(new Term(field, text)));
+
+    private static void AddField(DisjunctionMaxQuery query, string field, string text, float boost)
+    {
+        if (boost > 0)
+        {
+            query.Add(new TermQuery(new Term(field, text)) { Boost = boost });
+        }
+    }
+
+    private void Add(Dictionary<(string, bool), (float Weight, QueryTermSource Source)> raw, string? text, float weight, QueryTermSource source)
+    {
+        if (string.IsNullOrWhiteSpace(text) || weight <= 0)
+        {
+            return;
+        }
+
+        AddTokens(raw, words, text, isBigram: false, weight, source);
+        AddTokens(raw, bigrams, text, isBigram: true, weight, source);
+    }
+
+    private static void AddTokens(
+        Dictionary<(string, bool), (float Weight, QueryTermSource Source)> raw, Analyzer analyzer, string text, bool isBigram, float weight, QueryTermSource source)
+    {
+        using var stream = analyzer.GetTokenStream(isBigram ? PatentMatchSchema.Bigrams : PatentMatchSchema.Abstract, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var key = (term.ToString(), isBigram);
+            raw[key] = raw.TryGetValue(key, out var known)
+                ? (known.Weight + weight, known.Source == QueryTermSource.Title || source != QueryTermSource.Title ? known.Source : source)
+                : (weight, source);
+        }
+
+        stream.End();
+    }
+}

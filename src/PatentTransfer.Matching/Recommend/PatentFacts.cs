@@ -1,0 +1,18 @@
+namespace PatentTransfer.Matching.Recommend;
+
+/// <summary>What the re-ranking knows of a candidate patent besides its text (see <see cref="PatentMatchSchema"/>).</summary>
+/// <param name="Price">Asking price in yuan; null when negotiable, royalty-based or not listed.</param>
+public sealed record PatentFacts(
+    Guid Id,
+    IReadOnlyList<string> IpcCodes,
+    string? IndustryCode,
+    string? PatentType,
+    string? CityCode,
+    IReadOnlyList<string> OfferedModes,
+    decimal? Price,
+    DateOnly? ExpiryDate,
+    bool OpenLicence,
+    bool FreeForSmes,
+    bool PayLater,
+    bool IsSleeping,
+    bool IsListed);
