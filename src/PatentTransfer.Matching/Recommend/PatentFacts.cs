@@ -16,3 +16,15 @@ public sealed record PatentFacts(
     bool PayLater,
     bool IsSleeping,
     bool IsListed);
+
+/// <summary>Facts of a patent document, for matching it against demands.</summary>
+public static class PatentFactsExtensions
+{
+    public static PatentFacts Facts(this Search.PatentDocument patent)
+    {
+        ArgumentNullException.ThrowIfNull(patent);
+        return new PatentFacts(
+            patent.Id, patent.IpcCodes, patent.IndustryCode, patent.PatentType, patent.CityCode, patent.OfferedModes, patent.Price,
+            patent.ExpiryDate, patent.OpenLicence, patent.FreeForSmes, patent.PayLater, patent.IsSleeping, patent.IsListed);
+    }
+}

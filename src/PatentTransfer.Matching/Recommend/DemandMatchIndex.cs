@@ -1,0 +1,231 @@
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using PatentTransfer.Matching.Demands;
+using PatentTransfer.Matching.Search;
+
+namespace PatentTransfer.Matching.Recommend;
+
+/// <summary>A published demand as the reverse matcher indexes it.</summary>
+public sealed record DemandMatchDocument(Guid Id, DemandProfile Profile);
+
+/// <summary>One demand a patent could answer, explained like a <see cref="PatentRecommendation"/>.</summary>
+public sealed record DemandRecommendation(
+    Guid DemandId,
+    double Score,
+    float TextScore,
+    IReadOnlyList<MatchedTerm> MatchedTerms,
+    IReadOnlyList<MatchFactor> Factors);
+
+/// <summary>
+/// The other direction: demands a patent could answer, for its holder and for agencies. Demands are indexed by the
+/// words of what they seek (title, problem and targets as <see cref="DemandTextReader"/> reads them, the SME's
+/// keywords) and by character pairs; the patent's most informative words (its subject counting most) make the query,
+/// and the same structured factors (<see cref="MatchFit"/>) re-rank the candidates, so that a pair scores alike
+/// from either side.
+/// </summary>
+public sealed class DemandMatchIndex : IDisposable
+{
+    private const string Title = "t";
+    private const string Body = "b";
+    private const string Keywords = "k";
+    private const string Bigrams = "g";
+    private const string Profile = "f_profile";
+
+    private static readonly ISet<string> Stored = new HashSet<string>(StringComparer.Ordinal) { IndexKeys.Id, Profile };
+
+    private readonly MatchOptions _options;
+    private readonly MatchWeights _weights;
+    private readonly LuceneIndex<DemandMatchDocument> _index;
+    private readonly Analyzer _words;
+    private readonly Analyzer _bigrams;
+    private readonly Dictionary<string, float> _fieldBoosts;
+
+    public DemandMatchIndex(MatchOptions options, MatchWeights? weights = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _weights = weights ?? new MatchWeights();
+        _words = options.CreateWordAnalyzer();
+        _bigrams = Text.Analysis.BigramAnalyzer.Create();
+        var analyzer = new PerFieldAnalyzerWrapper(options.CreateWordAnalyzer(), new Dictionary<string, Analyzer> { [Bigrams] = Text.Analysis.BigramAnalyzer.Create() });
+        _index = new LuceneIndex<DemandMatchDocument>(analyzer, null, 64, "demand", demand => demand.Id, ToLucene);
+        _fieldBoosts = new(StringComparer.Ordinal) { [Title] = options.TitleBoost, [Body] = options.AbstractBoost, [Keywords] = options.TitleBoost };
+    }
+
+    public int Count => _index.Count;
+
+    public void Rebuild(IEnumerable<DemandMatchDocument> demands, CancellationToken cancellationToken = default) =>
+        _index.Rebuild(demands, cancellationToken);
+
+    public void Upsert(DemandMatchDocument demand) => _index.Upsert(demand);
+
+    public void UpsertMany(IEnumerable<DemandMatchDocument> demands) => _index.UpsertMany(demands);
+
+    public void Delete(Guid id) => _index.Delete(id);
+
+    public void DeleteMany(IEnumerable<Guid> ids) => _index.DeleteMany(ids);
+
+    /// <summary>The best <paramref name="take"/> demands for <paramref name="patent"/>, best first, each explained.</summary>
+    public IReadOnlyList<DemandRecommendation> Recommend(PatentDocument patent, int take, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(patent);
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        var facts = patent.Facts();
+        return _index.WithSearcher(searcher =>
+        {
+            var terms = Terms(patent, searcher.IndexReader);
+            if (terms.Count == 0 || take == 0)
+            {
+                return (IReadOnlyList<DemandRecommendation>)[];
+            }
+
+            var top = searcher.Search(Query(terms), Math.Max(take, _options.CandidateDepth));
+            if (top.ScoreDocs.Length == 0)
+            {
+                return [];
+            }
+
+            var best = top.ScoreDocs[0].Score;
+            var ranked = top.ScoreDocs
+                .Select(scoreDoc =>
+                {
+                    var stored = searcher.Doc(scoreDoc.Doc, Stored);
+                    var profile = DemandProfileCodec.Decode(stored.Get(Profile, CultureInfo.InvariantCulture));
+                    var relevance = best > 0 ? scoreDoc.Score / best : 0;
+                    var factors = MatchFit.Factors(profile, facts, _weights, today);
+                    var score = (_weights.Text * relevance) + factors.Sum(f => f.Contribution);
+                    return (Doc: scoreDoc, Id: IndexKeys.IdOf(stored), Score: score,
+                        Factors: (IReadOnlyList<MatchFactor>)[new MatchFactor(MatchFactorKind.Text, _weights.Text * relevance, ""), .. factors]);
+                })
+                .OrderByDescending(r => r.Score)
+                .ThenBy(r => r.Id)
+                .Take(take)
+                .ToList();
+            var matched = MatchedTermReader.Read(searcher.IndexReader, [.. ranked.Select(r => r.Doc.Doc)], terms, _fieldBoosts);
+            return ranked.Select(r => new DemandRecommendation(r.Id, r.Score, r.Doc.Score, matched[r.Doc.Doc], r.Factors)).ToList();
+        });
+    }
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        _words.Dispose();
+        _bigrams.Dispose();
+    }
+
+    private static Document ToLucene(DemandMatchDocument demand)
+    {
+        var profile = demand.Profile;
+        var sections = DemandTextReader.Read(profile.Title ?? "", profile.Content ?? "");
+        var document = new Document
+        {
+            new TextField(Title, profile.Title ?? "", Field.Store.NO),
+            new TextField(Body, sections.CoreText, Field.Store.NO),
+            new TextField(Bigrams, sections.CoreText, Field.Store.NO),
+            new StoredField(Profile, DemandProfileCodec.Encode(profile with { Content = "", Title = "" })),
+        };
+        foreach (var keyword in profile.Keywords.Where(k => !string.IsNullOrWhiteSpace(k)))
+        {
+            document.Add(new TextField(Keywords, keyword, Field.Store.NO));
+        }
+
+        return document;
+    }
+
+    /// <summary>
+    /// The patent's informative words: its subject counts twice, keywords one and a half, the abstract once and the
+    /// claims half; each word's weight grows sub-linearly with use, and the words rarest among demands lead.
+    /// </summary>
+    private List<QueryTerm> Terms(PatentDocument patent, IndexReader reader)
+    {
+        var raw = new Dictionary<(string Text, bool IsBigram), float>();
+        Add(raw, PatentTexts.SubjectOf(patent.Title, patent.Abstract), 2f);
+        Add(raw, PatentTexts.Clean(patent.Abstract), 1f);
+        Add(raw, patent.Claims, 0.5f);
+        foreach (var keyword in patent.Keywords)
+        {
+            Add(raw, keyword, 1.5f);
+        }
+
+        var total = reader.NumDocs;
+        var scored = new List<(QueryTerm Term, double Value)>();
+        foreach (var ((text, isBigram), weight) in raw)
+        {
+            var docFreq = isBigram
+                ? reader.DocFreq(new Term(Bigrams, text))
+                : Math.Max(reader.DocFreq(new Term(Body, text)), Math.Max(reader.DocFreq(new Term(Title, text)), reader.DocFreq(new Term(Keywords, text))));
+            if (docFreq == 0)
+            {
+                continue;
+            }
+
+            var sublinear = weight <= 1f ? weight : 1f + MathF.Log(weight);
+            var idf = Math.Log(1 + ((total - docFreq + 0.5) / (docFreq + 0.5)));
+            scored.Add((new QueryTerm(text, isBigram, sublinear, QueryTermSource.Text), sublinear * idf));
+        }
+
+        var ordered = scored.OrderByDescending(s => s.Value).ThenBy(s => s.Term.Text, StringComparer.Ordinal).ToList();
+        return
+        [
+            .. ordered.Where(s => !s.Term.IsBigram).Take(_options.MaxQueryWords).Select(s => s.Term),
+            .. ordered.Where(s => s.Term.IsBigram).Take(_options.MaxQueryBigrams).Select(s => s.Term),
+        ];
+    }
+
+    private BooleanQuery Query(IEnumerable<QueryTerm> terms)
+    {
+        var query = new BooleanQuery();
+        foreach (var term in terms)
+        {
+            if (term.IsBigram)
+            {
+                if (_options.BigramWeight > 0)
+                {
+                    query.Add(new TermQuery(new Term(Bigrams, term.Text)) { Boost = term.Weight * _options.BigramWeight }, Occur.SHOULD);
+                }
+
+                continue;
+            }
+
+            var word = new DisjunctionMaxQuery(_options.TieBreaker) { Boost = term.Weight };
+            foreach (var (field, boost) in _fieldBoosts)
+            {
+                if (boost > 0)
+                {
+                    word.Add(new TermQuery(new Term(field, term.Text)) { Boost = boost });
+                }
+            }
+
+            query.Add(word, Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    private void Add(Dictionary<(string Text, bool IsBigram), float> raw, string? text, float weight)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        foreach (var (analyzer, isBigram) in new[] { (_words, false), (_bigrams, true) })
+        {
+            using var stream = analyzer.GetTokenStream(isBigram ? Bigrams : Body, text);
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                var key = (term.ToString(), isBigram);
+                raw[key] = raw.GetValueOrDefault(key) + weight;
+            }
+
+            stream.End();
+        }
+    }
+}

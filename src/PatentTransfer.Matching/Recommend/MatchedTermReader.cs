@@ -1,0 +1,76 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace PatentTransfer.Matching.Recommend;
+
+/// <summary>
+/// Which query words each of a few result documents contains, read from the index's postings (a seek per word,
+/// field and segment) rather than by analysing the documents' texts again. Each word's value is its query weight ×
+/// idf × the weight of the best field it is in; the shares of a document's words add up to 1. Character pairs are
+/// not listed: they back the words up, and a list of pairs explains nothing to a reader.
+/// </summary>
+internal static class MatchedTermReader
+{
+    public static Dictionary<int, IReadOnlyList<MatchedTerm>> Read(
+        IndexReader reader, IReadOnlyCollection<int> docs, IReadOnlyList<QueryTerm> terms, IReadOnlyDictionary<string, float> fieldBoosts)
+    {
+        var found = docs.Distinct().ToDictionary(d => d, _ => new Dictionary<string, double>(StringComparer.Ordinal));
+        var total = reader.NumDocs;
+        var words = terms.Where(t => !t.IsBigram).ToList();
+        foreach (var leaf in reader.Leaves)
+        {
+            var local = found.Keys.Where(d => d >= leaf.DocBase && d < leaf.DocBase + leaf.Reader.MaxDoc).Order().ToArray();
+            if (local.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var (field, boost) in fieldBoosts)
+            {
+                if (boost <= 0 || leaf.AtomicReader.GetTerms(field) is not { } fieldTerms)
+                {
+                    continue;
+                }
+
+                var iterator = fieldTerms.GetEnumerator();
+                foreach (var term in words)
+                {
+                    if (!iterator.SeekExact(new BytesRef(term.Text)))
+                    {
+                        continue;
+                    }
+
+                    var postings = iterator.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
+                    var docFreq = reader.DocFreq(new Term(field, term.Text));
+                    var value = term.Weight * boost * Math.Log(1 + ((total - docFreq + 0.5) / (docFreq + 0.5)));
+                    foreach (var doc in local)
+                    {
+                        var target = doc - leaf.DocBase;
+                        if (postings.DocID < target && postings.Advance(target) == DocIdSetIterator.NO_MORE_DOCS)
+                        {
+                            break;
+                        }
+
+                        if (postings.DocID == target)
+                        {
+                            var seen = found[doc];
+                            seen[term.Text] = Math.Max(seen.GetValueOrDefault(term.Text), value);
+                        }
+                    }
+                }
+            }
+        }
+
+        return found.ToDictionary(
+            f => f.Key,
+            f =>
+            {
+                var sum = f.Value.Values.Sum();
+                return (IReadOnlyList<MatchedTerm>)f.Value
+                    .OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal)
+                    .Select(t => new MatchedTerm(t.Key, sum > 0 ? t.Value / sum : 0))
+                    .ToList();
+            });
+    }
+}

@@ -1,0 +1,174 @@
+using PatentTransfer.Matching.Recommend;
+using PatentTransfer.Matching.Search;
+using static PatentTransfer.Matching.Tests.Search.TestCatalogue;
+
+namespace PatentTransfer.Matching.Tests.Recommend;
+
+public class PatentMatchIndexTests
+{
+    private static readonly DateOnly Today = new(2026, 12, 6);
+
+    // Written like the SME postings of the BDCI data: company facts first, then 需求内容 and 预期目标.
+    private static readonly DemandProfile CathodeDemand = new(
+        "动力电池正极材料循环寿命提升",
+        "我公司成立于2008年，是国家高新技术企业，年产值5000万元，员工120人。需求内容：目前我公司三元正极材料颗粒大小不均，"
+        + "电池循环寿命短，希望获得正极材料共沉淀制备工艺。预期目标：循环寿命≥2000次。拟投入资金100万元，合作方式为技术转让。");
+
+    private static PatentMatchIndex Index(IEnumerable<PatentDocument>? patents = null, MatchWeights? weights = null)
+    {
+        var index = new PatentMatchIndex(new MatchOptions(), weights);
+        index.Rebuild(patents ?? All, TestContext.Current.CancellationToken);
+        return index;
+    }
+
+    private static string[] Keys(IEnumerable<PatentRecommendation> results) => results.Select(r => KeyOf(r.PatentId)).ToArray();
+
+    [Fact]
+    public void RecommendsThePatentThatSolvesTheDemandFirst()
+    {
+        using var index = Index();
+
+        var results = index.Recommend(CathodeDemand, 3, Today);
+
+        Assert.Equal("battery", Keys(results)[0]);
+    }
+
+    [Fact]
+    public void CompanyFactsBudgetAndHeadingsAreNotPartOfTheQuery()
+    {
+        using var index = Index([.. All, Patent("company", "一种企业员工考勤方法", "本发明公开了一种企业员工考勤方法，记录员工出勤，统计年产值与投入资金。", null)]);
+
+        var words = index.QueryTerms(CathodeDemand).Where(t => !t.IsBigram).Select(t => t.Text).ToList();
+
+        Assert.Contains("正极", words);
+        Assert.Contains("循环", words);
+        Assert.DoesNotContain("员工", words);
+        Assert.DoesNotContain("年产值", words);
+        Assert.DoesNotContain("资金", words);
+        Assert.DoesNotContain("需求", words);
+    }
+
+    [Fact]
+    public void TitleWordsWeighMoreThanTheSameWordsInTheText()
+    {
+        using var index = Index();
+
+        var terms = index.QueryTerms(new DemandProfile("电池正极", "我们想要一种灌溉系统，也想了解电池。")).Where(t => !t.IsBigram).ToDictionary(t => t.Text);
+
+        Assert.Equal(QueryTermSource.Title, terms["正极"].Source);
+        Assert.True(terms["正极"].Weight > terms["灌溉"].Weight);
+    }
+
+    [Fact]
+    public void KeywordsOfTheSmeJoinTheQuery()
+    {
+        using var index = Index();
+
+        var terms = index.QueryTerms(new DemandProfile("散热改进", "产品发热严重。") { Keywords = ["路灯"] });
+
+        Assert.Contains(terms, t => t.Text == "路灯" && t.Source == QueryTermSource.Keyword);
+    }
+
+    [Fact]
+    public void InvalidPatentsAreNeverRecommended()
+    {
+        using var index = Index();
+
+        // The gateway patent is the only one about web security, and it is no longer valid.
+        var results = index.Recommend(new DemandProfile("网页安全网关", "网站经常被跨站脚本攻击，需要过滤脚本代码的网关。"), 10, Today);
+
+        Assert.DoesNotContain("gateway", Keys(results));
+    }
+
+    [Fact]
+    public void DismissedPatentsAreLeftOut()
+    {
+        using var index = Index();
+        var battery = All.Single(p => KeyOf(p.Id) == "battery").Id;
+
+        var results = index.Recommend(CathodeDemand, 10, Today, new HashSet<Guid> { battery });
+
+        Assert.DoesNotContain("battery", Keys(results));
+        Assert.NotEmpty(results);
+    }
+
+    [Fact]
+    public void ADemandWithoutAnyWordOfThePatentsGetsNothing()
+    {
+        using var index = Index();
+
+        Assert.Empty(index.Recommend(new DemandProfile("量子", "纠缠"), 10, Today));
+    }
+
+    [Fact]
+    public void EachResultIsExplainedByItsWordsAndFactors()
+    {
+        using var index = Index();
+
+        var battery = index.Recommend(CathodeDemand with { IpcHints = ["H01M4"], CityCode = "1301" }, 3, Today)[0];
+
+        Assert.Contains(battery.MatchedTerms, t => t.Text == "正极");
+        Assert.Equal(1.0, battery.MatchedTerms.Sum(t => t.Share), 6);
+        Assert.DoesNotContain(battery.MatchedTerms, t => t.Text == "员工");
+        var text = battery.Factors[0];
+        Assert.Equal(MatchFactorKind.Text, text.Kind);
+        Assert.Equal(1.0, text.Contribution, 6);
+        Assert.Contains(battery.Factors, f => f.Kind == MatchFactorKind.Ipc && f.Detail == "H01M4/525");
+        Assert.Contains(battery.Factors, f => f.Kind == MatchFactorKind.Region && f.Detail == "1301");
+        Assert.Equal(battery.Factors.Sum(f => f.Contribution), battery.Score, 6);
+    }
+
+    [Fact]
+    public void StructuredFitDecidesBetweenPatentsOfEqualText()
+    {
+        var twin = Battery with { Id = TestKeys.NewId("twin"), IpcCodes = [], IsListed = false, IsSleeping = false, OfferedModes = [], Price = null, CityCode = "1309" };
+        using var index = Index([Battery, twin, Greenhouse]);
+
+        var results = index.Recommend(CathodeDemand with { IpcHints = ["H01M4/525"] }, 2, Today);
+
+        Assert.Equal(["battery", "twin"], Keys(results));
+        Assert.Equal(results[0].TextScore, results[1].TextScore);
+        Assert.True(results[0].Score > results[1].Score);
+    }
+
+    [Fact]
+    public void RelevanceOutweighsStructuredFit()
+    {
+        // The greenhouse patent fits every structured wish of this demand; the battery patent only its text.
+        using var index = Index();
+        var demand = CathodeDemand with { IpcHints = ["A01G25/02"], CityCode = "1301", PrefersPayLater = true, BudgetMax = 50_000m };
+
+        Assert.Equal("battery", Keys(index.Recommend(demand, 3, Today))[0]);
+    }
+
+    [Fact]
+    public void APatentAddedOrChangedIsSeenByTheNextRecommendation()
+    {
+        using var index = Index();
+        var demand = new DemandProfile("秸秆粉碎还田", "玉米秸秆需要就地粉碎还田的机械。");
+        Assert.DoesNotContain("straw", Keys(index.Recommend(demand, 5, Today)));
+
+        var straw = Patent("straw", "一种玉米秸秆粉碎还田机", "本实用新型公开了一种玉米秸秆粉碎还田机，包括机架和粉碎刀辊。", null);
+        index.Upsert(straw);
+        Assert.Equal("straw", Keys(index.Recommend(demand, 5, Today))[0]);
+
+        index.Upsert(straw with { IsValid = false });
+        Assert.DoesNotContain("straw", Keys(index.Recommend(demand, 5, Today)));
+
+        index.Upsert(straw);
+        index.Delete(straw.Id);
+        Assert.DoesNotContain("straw", Keys(index.Recommend(demand, 5, Today)));
+    }
+
+    [Fact]
+    public void APatentWithoutTitleIsFoundByTheSubjectOfItsAbstract()
+    {
+        var untitled = Patent("untitled", "", "本发明公开了一种秸秆压块燃料成型机，包括料仓和挤压螺杆。", null);
+        using var index = Index([.. All, untitled]);
+
+        var results = index.Recommend(new DemandProfile("秸秆燃料成型", "想把秸秆压成块做燃料。"), 3, Today);
+
+        Assert.Equal("untitled", Keys(results)[0]);
+        Assert.Contains(results[0].MatchedTerms, t => t.Text == "秸秆");
+    }
+}
