@@ -30,7 +30,14 @@ internal static class BenchmarkPatentGenerator
 
     public static IReadOnlyList<string> OfferedModes => Modes;
 
-    public static List<PatentDocument> Generate(IReadOnlyList<CorpusPatent> corpus, int count, int seed)
+    public static List<PatentDocument> Generate(IReadOnlyList<CorpusPatent> corpus, int count, int seed) =>
+        Stream(corpus, count, seed).ToList();
+
+    /// <summary>
+    /// The same patents as <see cref="Generate"/>, made one at a time as they are read: a million patents held at
+    /// once would take gigabytes before the index has seen any of them.
+    /// </summary>
+    public static IEnumerable<PatentDocument> Stream(IReadOnlyList<CorpusPatent> corpus, int count, int seed)
     {
         var random = new Random(seed);
         var titles = corpus.Select(p => p.Title).OfType<string>().Where(t => t.Length >= 4).ToArray();
@@ -43,14 +50,13 @@ internal static class BenchmarkPatentGenerator
         }
 
         var claimsShare = (double)corpus.Count(p => p.Claims is not null) / corpus.Count;
-        var patents = new List<PatentDocument>(count);
         var guid = new byte[16];
         for (var i = 0; i < count; i++)
         {
             random.NextBytes(guid);
             var listed = random.NextDouble() < 0.3;
             var modes = listed ? Modes.Where(_ => random.NextDouble() < 0.35).DefaultIfEmpty("Transfer").ToArray() : [];
-            patents.Add(new PatentDocument(
+            yield return new PatentDocument(
                 new Guid(guid),
                 ApplicationNumber: $"BENCH{i:D9}",
                 PublicationNumber: null,
@@ -75,10 +81,8 @@ internal static class BenchmarkPatentGenerator
                 Price: listed && random.NextDouble() < 0.7 ? random.Next(10, 5000) * 1000m : null,
                 OpenLicence: random.NextDouble() < 0.1,
                 FreeForSmes: random.NextDouble() < 0.05,
-                PayLater: random.NextDouble() < 0.1));
+                PayLater: random.NextDouble() < 0.1);
         }
-
-        return patents;
     }
 
     /// <summary>Sentences of a text, each with its closing 。 or ；.</summary>

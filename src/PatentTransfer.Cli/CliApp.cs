@@ -26,6 +26,7 @@ public static class CliApp
           db setup [--demo]   all of the above, in that order
         {SearchCommands.Usage}
         {MatchCommand.Usage}
+        {MatchBenchmark.Usage}
 
           patents import --holder <organisation id or name> [--partial] [--errors N] FILE
                               import a holder's patent list (.xlsx, .csv or .jsonl); every row is checked first,
@@ -47,6 +48,8 @@ public static class CliApp
 
         switch (args)
         {
+            case ["bench", "match", ..]:
+                return await MatchBenchmark.RunAsync(args, output, error, cancellationToken);
             case ["match", ..]:
                 return await MatchCommand.RunAsync(args, output, error, cancellationToken);
             case ["patents", "import", .. var importArgs]:

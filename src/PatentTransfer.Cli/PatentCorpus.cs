@@ -36,13 +36,16 @@ internal static class PatentCorpus
     /// The shipped copy, looked for above the working directory and above the CLI's own folder (so that it is
     /// found both from the repository root and from bin/Release/net10.0); null when neither has it.
     /// </summary>
-    public static string? FindShippedCopy()
+    public static string? FindShippedCopy() => FindShipped(ShippedCopy);
+
+    /// <summary>A file of the repository (path relative to its root), looked for like <see cref="FindShippedCopy"/>.</summary>
+    public static string? FindShipped(string relativePath)
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
             {
-                var candidate = Path.Combine(folder.FullName, ShippedCopy);
+                var candidate = Path.Combine(folder.FullName, relativePath);
                 if (File.Exists(candidate))
                 {
                     return candidate;
