@@ -15,9 +15,10 @@ internal static class MatchBenchmark
 {
     public const string Usage = """
           bench match [--patents 100000|real] [--corpus FILE] [--demands FILE] [--queries 200] [--engine ours|baseline|both]
-                      [--seed 42]
+                      [--seed 42] [--set name=value,...] [--sweep "name=value,...;name=value,..."]
                               time index build, memory and top-10 matching latency of our engine and the BM25 peer
-                              over the real corpus or N generated patents (recombined real texts)
+                              over the real corpus or N generated patents (recombined real texts); --sweep
+                              repeats our engine's queries on the same index with query-time options changed
         """;
 
     public const string ShippedDemands = "src/PatentTransfer.Infrastructure/Data/Seeding/ReferenceData/bdci2019-requirements.jsonl";
@@ -49,6 +50,8 @@ internal static class MatchBenchmark
             };
             var queries = Math.Max(1, options.Integer("queries") ?? 200);
             var seed = options.Integer("seed") ?? 42;
+            var matchOptions = MatchCommand.Settings(options);
+            var sweep = (options.Value("sweep") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
             var corpus = PatentCorpus.ReadPatents(corpusPath);
             var demands = PatentCorpus.ReadDemands(demandsPath);
@@ -67,7 +70,7 @@ internal static class MatchBenchmark
             var today = DateOnly.FromDateTime(DateTime.Today);
             foreach (var engine in engines)
             {
-                await RunEngineAsync(engine, Patents, demands, queries, today, output, cancellationToken);
+                await RunEngineAsync(engine, Patents, demands, queries, matchOptions, engine == "ours" ? sweep : [], today, output, cancellationToken);
             }
 
             return 0;
@@ -84,6 +87,8 @@ internal static class MatchBenchmark
         Func<IEnumerable<PatentDocument>> patents,
         List<CorpusDemand> demands,
         int queries,
+        MatchOptions matchOptions,
+        string[] sweep,
         DateOnly today,
         TextWriter output,
         CancellationToken cancellationToken)
@@ -105,7 +110,7 @@ internal static class MatchBenchmark
         }
         else
         {
-            var ours = new PatentMatchIndex(new MatchOptions());
+            var ours = new PatentMatchIndex(matchOptions);
             ours.Rebuild(patents(), cancellationToken);
             index = ours;
             indexed = ours.Count;
@@ -119,23 +124,40 @@ internal static class MatchBenchmark
             using var process = Process.GetCurrentProcess();
             await Line(output, $"{engine}: index build {build.TotalSeconds:0.0} s{(indexed >= 0 ? $" ({indexed} patents)" : "")}, managed heap +{heap / 1048576.0:0} MB, working set {process.WorkingSet64 / 1048576.0:0} MB, peak {process.PeakWorkingSet64 / 1048576.0:0} MB");
 
-            for (var i = 0; i < WarmUpQueries; i++)
+            await TimeQueriesAsync(engine, search, demands, queries, output, cancellationToken);
+            foreach (var change in sweep)
             {
-                search(demands[i % demands.Count]);
-            }
+                // The index reads its options at query time, so query-time options can change between runs.
+                foreach (var setting in change.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    var parts = setting.Split('=', 2, StringSplitOptions.TrimEntries);
+                    matchOptions.Set(parts[0], parts.Length == 2 ? parts[1] : throw new ArgumentException($"--sweep takes name=value pairs, not '{setting}'"));
+                }
 
-            var latencies = new List<double>(queries);
-            for (var i = 0; i < queries; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var demand = demands[(WarmUpQueries + i) % demands.Count];
-                var queryStarted = Stopwatch.GetTimestamp();
-                search(demand);
-                latencies.Add(Stopwatch.GetElapsedTime(queryStarted).TotalMilliseconds);
+                await TimeQueriesAsync($"{engine} [{change}]", search, demands, queries, output, cancellationToken);
             }
-
-            await Line(output, $"{engine}: top-{Take} latency p50 {SearchBenchmark.Percentile(latencies, 50):0.0} ms, p95 {SearchBenchmark.Percentile(latencies, 95):0.0} ms, p99 {SearchBenchmark.Percentile(latencies, 99):0.0} ms ({queries} demands)");
         }
+    }
+
+    private static async Task TimeQueriesAsync(
+        string label, Func<CorpusDemand, int> search, List<CorpusDemand> demands, int queries, TextWriter output, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < WarmUpQueries; i++)
+        {
+            search(demands[i % demands.Count]);
+        }
+
+        var latencies = new List<double>(queries);
+        for (var i = 0; i < queries; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var demand = demands[(WarmUpQueries + i) % demands.Count];
+            var queryStarted = Stopwatch.GetTimestamp();
+            search(demand);
+            latencies.Add(Stopwatch.GetElapsedTime(queryStarted).TotalMilliseconds);
+        }
+
+        await Line(output, $"{label}: top-{Take} latency p50 {SearchBenchmark.Percentile(latencies, 50):0.0} ms, p95 {SearchBenchmark.Percentile(latencies, 95):0.0} ms, p99 {SearchBenchmark.Percentile(latencies, 99):0.0} ms ({queries} demands)");
     }
 
     private static Task Line(TextWriter output, FormattableString line) => output.WriteLineAsync(line.ToString(CultureInfo.InvariantCulture));

@@ -43,18 +43,7 @@ internal static class MatchCommand
                 throw new ArgumentException($"unknown engine '{engineName}' (ours or baseline)");
             }
 
-            var matchOptions = new MatchOptions();
-            foreach (var setting in (options.Value("set") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var parts = setting.Split('=', 2, StringSplitOptions.TrimEntries);
-                if (parts.Length != 2)
-                {
-                    throw new ArgumentException($"--set takes name=value pairs, not '{setting}'");
-                }
-
-                matchOptions.Set(parts[0], parts[1]);
-            }
-
+            var matchOptions = Settings(options);
             var qrels = options.Value("qrels") is { } q ? RankingMetrics.ReadJudgments(ExistingFile(q)) : null;
             return await RunAsync(patentsPath, demandsPath, top, options.Value("out"), engineName, matchOptions, qrels, output, cancellationToken);
         }
@@ -63,6 +52,24 @@ internal static class MatchCommand
             await error.WriteLineAsync(ex.Message);
             return 2;
         }
+    }
+
+    /// <summary>Matching options with the <c>--set name=value,...</c> changes applied.</summary>
+    public static MatchOptions Settings(CommandOptions options)
+    {
+        var matchOptions = new MatchOptions();
+        foreach (var setting in (options.Value("set") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = setting.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2)
+            {
+                throw new ArgumentException($"--set takes name=value pairs, not '{setting}'");
+            }
+
+            matchOptions.Set(parts[0], parts[1]);
+        }
+
+        return matchOptions;
     }
 
     private static async Task<int> RunAsync(

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using PatentTransfer.Cli;
+
+namespace PatentTransfer.Cli.Tests;
+
+/// <summary>The offline evaluation command, through the CLI's own entry point, on small files written by each test.</summary>
+public sealed class MatchCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pt-match-").FullName;
+
+    private static readonly string[] Patents =
+    [
+        """{"id": "P-BATTERY", "title": "一种锂离子电池正极材料的制备方法", "abstract": "本发明公开了一种锂离子电池正极材料的制备方法，采用共沉淀法制得前驱体，提高了循环寿命。", "claims": "1.一种锂离子电池正极材料的制备方法，其特征在于：采用共沉淀法。", "source": "test"}""",
+        """{"id": "P-IRRIGATION", "title": null, "abstract": "本实用新型公开了一种温室大棚智能灌溉系统，包括土壤湿度传感器和滴灌管路。", "claims": null, "extra": 1}""",
+        """{"id": "P-ROAD", "title": "一种装配式混凝土路面的施工方法", "abstract": "本发明公开了一种装配式混凝土路面的施工方法，将预制混凝土板拼装。", "claims": null}""",
+    ];
+
+    private static readonly string[] Demands =
+    [
+        """{"id": "D-2", "title": "大棚自动浇水", "content": "我们种蔬菜，大棚人工浇水费工，想要根据土壤湿度自动滴灌的系统。"}""",
+        """{"id": "D-1", "title": "电池正极材料", "content": "需求内容：三元正极材料循环寿命短，希望获得共沉淀工艺。"}""",
+        """{"id": "D-3", "title": "量子纠缠", "content": "量子"}""",
+    ];
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Write(string name, IEnumerable<string> lines)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private async Task<(int Code, string Output, string Error, List<JsonElement> Run)> MatchAsync(params string[] extra)
+    {
+        var run = Path.Combine(_folder, "run.jsonl");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await CliApp.RunAsync(
+            ["match", "--patents", Write("p.jsonl", Patents), "--demands", Write("d.jsonl", Demands), "--top", "2", "--out", run, .. extra],
+            output,
+            error,
+            TestContext.Current.CancellationToken);
+        var lines = File.Exists(run) ? File.ReadAllLines(run).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList() : [];
+        return (code, output.ToString(), error.ToString(), lines);
+    }
+
+    private static string[] PatentIds(JsonElement line) =>
+        line.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("patent_id").GetString()!).ToArray();
+
+    [Theory]
+    [InlineData("ours")]
+    [InlineData("baseline")]
+    public async Task WritesOneLineForEachDemandInInputOrderBestFirst(string engine)
+    {
+        var (code, output, error, run) = await MatchAsync("--engine", engine);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Equal(["D-2", "D-1", "D-3"], run.Select(l => l.GetProperty("demand_id").GetString()));
+        Assert.Equal("P-IRRIGATION", PatentIds(run[0])[0]);
+        Assert.Equal("P-BATTERY", PatentIds(run[1])[0]);
+        Assert.Empty(PatentIds(run[2]));
+        Assert.All(run, line => Assert.True(PatentIds(line).Length <= 2));
+        var scores = run[1].GetProperty("results").EnumerateArray().Select(r => r.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
+        Assert.Contains($"engine {engine}: indexed 3 patents", output, StringComparison.Ordinal);
+        Assert.Matches(@"latency p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms", output);
+    }
+
+    [Fact]
+    public async Task WithJudgmentsItPrintsTheRankingFigures()
+    {
+        var qrels = Write("qrels.jsonl", ["""{"demand_id": "D-1", "patent_id": "P-BATTERY", "grade": 3}""", """{"demand_id": "D-2", "patent_id": "P-IRRIGATION", "grade": 3}"""]);
+
+        var (code, output, _, _) = await MatchAsync("--qrels", qrels);
+
+        Assert.Equal(0, code);
+        Assert.Contains("MRR@10 1.000  Recall@10 1.000", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OptionsCanBeChangedForAnExperiment()
+    {
+        var (code, _, error, run) = await MatchAsync("--set", "BigramWeight=0, TitleBoost=3");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Equal(3, run.Count);
+    }
+
+    [Theory]
+    [InlineData("--engine", "magic", "unknown engine 'magic'")]
+    [InlineData("--top", "0", "--top takes a number from 1 to 1000")]
+    [InlineData("--set", "NoSuchOption=1", "unknown matching option 'NoSuchOption'")]
+    [InlineData("--set", "BigramWeight", "--set takes name=value pairs")]
+    [InlineData("--set", "BigramWeight=much", "")]
+    public async Task BadOptionsAreRefusedWithAReason(string option, string value, string message)
+    {
+        var (code, _, error, run) = await MatchAsync(option, value);
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.Empty(run);
+    }
+
+    [Fact]
+    public async Task AMissingFileIsNamed()
+    {
+        var error = new StringWriter();
+
+        var code = await CliApp.RunAsync(["match", "--patents", Path.Combine(_folder, "none.jsonl"), "--demands", "x"], new StringWriter(), error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, code);
+        Assert.Contains("none.jsonl", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheBenchmarkTimesBothEnginesOnGeneratedPatents()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = await CliApp.RunAsync(
+            ["bench", "match", "--patents", "40", "--corpus", Write("p.jsonl", Patents), "--demands", Write("d.jsonl", Demands), "--queries", "5", "--sweep", "BigramWeight=0"],
+            output,
+            error,
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error.ToString());
+        Assert.Contains("patents: 40 generated from the 3 real patents", output.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"baseline: index build [\d.]+ s", output.ToString());
+        Assert.Contains("ours: index build", output.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"ours \[BigramWeight=0\]: top-10 latency p50 [\d.]+ ms", output.ToString());
+    }
+}
