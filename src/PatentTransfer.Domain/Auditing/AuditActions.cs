@@ -51,6 +51,8 @@ public static class AuditActions
     public const string ProposalWithdrawn = "proposal.withdrawn";
     public const string DealRequestCreated = "deal_request.created";
 
+    public const string RecommendationDismissed = "recommendation.dismissed";
+
     /// <summary>All known actions, for the audit search filter.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -62,5 +64,6 @@ public static class AuditActions
         DemandCreated, DemandEdited, DemandSubmitted, DemandPublished, DemandReturned, DemandRenewed, DemandExpired, DemandClosed,
         DemandWithdrawn, DemandFollowUpAdded,
         ProposalCreated, ProposalAccepted, ProposalDeclined, ProposalWithdrawn, DealRequestCreated,
+        RecommendationDismissed,
     ];
 }

@@ -7,6 +7,9 @@ public enum DealRequestOrigin
 {
     /// <summary>An SME accepted a holder's proposal on one of its demands.</summary>
     DemandProposal,
+
+    /// <summary>An SME asked to negotiate about a patent the portal recommended for one of its demands.</summary>
+    Recommendation,
 }
 
 public enum DealRequestStatus
@@ -16,7 +19,8 @@ public enum DealRequestStatus
 }
 
 /// <summary>
-/// The wish of an SME and a holder to make a deal on some patents, as recorded when the SME accepts a proposal.
+/// The wish of an SME and a holder to make a deal on some patents, as recorded when the SME accepts a proposal or
+/// asks to negotiate about a recommended patent.
 /// Both organisations see it. What follows — negotiation, contract, signature, registration — belongs to the deals
 /// issue, which extends the statuses; this record is its starting point and keeps where it came from.
 /// </summary>
@@ -40,7 +44,7 @@ public sealed class DealRequest : IAuditable
     public DateTimeOffset CreatedAt { get; private set; }
     public string? AuditAction { get; set; }
 
-    // Filed under the SME, whose decision created it; the holder's history finds it by the proposal.
+    // Filed under the SME, whose decision created it; the holder's history finds it by the proposal or the patent.
     Guid? IAuditable.AuditOrganisationId => SmeOrganisationId;
 
     internal static DealRequest FromProposal(DemandProposal proposal, Guid smeOrganisationId, Guid userId, DateTimeOffset now) => new()
@@ -53,6 +57,25 @@ public sealed class DealRequest : IAuditable
         DemandId = proposal.DemandId,
         ProposalId = proposal.Id,
         PatentIds = [.. proposal.PatentIds],
+        CreatedByUserId = userId,
+        CreatedAt = now,
+        AuditAction = AuditActions.DealRequestCreated,
+    };
+
+    /// <summary>
+    /// The SME asks the holder of a patent recommended for its demand to negotiate. The caller checks that the user
+    /// is one of the SME's users, that the demand is open and the patent valid, and that no request is open yet.
+    /// </summary>
+    public static DealRequest FromRecommendation(
+        Guid demandId, Guid smeOrganisationId, Guid holderOrganisationId, Guid patentId, Guid userId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Origin = DealRequestOrigin.Recommendation,
+        Status = DealRequestStatus.Open,
+        SmeOrganisationId = smeOrganisationId,
+        HolderOrganisationId = holderOrganisationId,
+        DemandId = demandId,
+        PatentIds = [patentId],
         CreatedByUserId = userId,
         CreatedAt = now,
         AuditAction = AuditActions.DealRequestCreated,

@@ -23,6 +23,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<DemandFollowUp> DemandFollowUps => Set<DemandFollowUp>();
     public DbSet<DemandProposal> DemandProposals => Set<DemandProposal>();
     public DbSet<DealRequest> DealRequests => Set<DealRequest>();
+    public DbSet<RecommendationDismissal> RecommendationDismissals => Set<RecommendationDismissal>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<IpcEntry> IpcEntries => Set<IpcEntry>();
     public DbSet<Industry> Industries => Set<Industry>();

@@ -8,6 +8,7 @@ using PatentTransfer.Infrastructure.Auditing;
 using PatentTransfer.Infrastructure.Data;
 using PatentTransfer.Infrastructure.Identity;
 using PatentTransfer.Matching.Demands;
+using PatentTransfer.Matching.Recommend;
 using PatentTransfer.Matching.Search;
 using PatentTransfer.Web.Components.Account;
 using PatentTransfer.Web.Features.Audit;
@@ -16,6 +17,7 @@ using PatentTransfer.Web.Features.Demands;
 using PatentTransfer.Web.Features.Home;
 using PatentTransfer.Web.Features.Ipc;
 using PatentTransfer.Web.Features.Listings;
+using PatentTransfer.Web.Features.Matching;
 using PatentTransfer.Web.Features.MyDemands;
 using PatentTransfer.Web.Features.MyPatents;
 using PatentTransfer.Web.Features.Proposals;
@@ -32,6 +34,9 @@ public static class WebServices
 {
     /// <summary>Idle time after which the sign-in cookie expires (sliding).</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>Settings of the matching engine (<see cref="MatchOptions"/>); the defaults are the measured ones.</summary>
+    public const string MatchingSection = "Matching";
 
     public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder)
     {
@@ -120,6 +125,16 @@ public static class WebServices
         services.AddSingleton<PatentIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<PatentIndexer>());
         services.AddScoped<PatentSearchService>();
+
+        // The matching engine's index beside it, fed from the same feed by a poller of its own (decision 0017). One set of
+        // weights serves the index and the published criteria page, so the page cannot say other than the code does.
+        services.AddOptions<MatchOptions>().Bind(builder.Configuration.GetSection(MatchingSection));
+        services.AddOptions<PatentMatchingOptions>().Bind(builder.Configuration.GetSection(PatentMatchingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(new MatchWeights());
+        services.AddSingleton(sp => new PatentMatchIndex(sp.GetRequiredService<IOptions<MatchOptions>>().Value, sp.GetRequiredService<MatchWeights>()));
+        services.AddSingleton<PatentMatchIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<PatentMatchIndexer>());
+        services.AddScoped<RecommendationService>();
 
         // The demand hall's index beside it, analysed by the patent index's settings (decision 0011) and fed the
         // same way by DemandIndexer.

@@ -61,6 +61,16 @@ internal sealed class DealRequestConfiguration : IEntityTypeConfiguration<DealRe
         builder.HasIndex(r => new { r.SmeOrganisationId, r.CreatedAt });
         builder.HasIndex(r => new { r.HolderOrganisationId, r.CreatedAt });
 
+        // Kept although the unique index below starts with the demand: that one is partial.
+        builder.HasIndex(r => r.DemandId);
+
+        // An SME asks about a recommended patent once per demand while the request is open: two clicks, or two
+        // colleagues at once, must not open two negotiations (the service also finds an open request from a proposal).
+        builder.HasIndex(r => new { r.DemandId, r.PatentIds })
+            .IsUnique()
+            .HasFilter("origin = 'Recommendation' AND status = 'Open'")
+            .HasDatabaseName("ux_deal_requests_one_open_per_recommended_patent");
+
         builder.Ignore(r => r.AuditAction);
     }
 }

@@ -292,6 +292,11 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_deal_requests_proposal_id");
 
+                    b.HasIndex("DemandId", "PatentIds")
+                        .IsUnique()
+                        .HasDatabaseName("ux_deal_requests_one_open_per_recommended_patent")
+                        .HasFilter("origin = 'Recommendation' AND status = 'Open'");
+
                     b.HasIndex("HolderOrganisationId", "CreatedAt")
                         .HasDatabaseName("ix_deal_requests_holder_organisation_id_created_at");
 
@@ -666,6 +671,62 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_demand_proposals_holder_organisation_id_created_at");
 
                     b.ToTable("demand_proposals", (string)null);
+                });
+
+            modelBuilder.Entity("PatentTransfer.Domain.Demands.RecommendationDismissal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DemandId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("demand_id");
+
+                    b.Property<DateTimeOffset>("DismissedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dismissed_at");
+
+                    b.Property<Guid>("DismissedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dismissed_by_user_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PatentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patent_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("SmeOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sme_organisation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recommendation_dismissals");
+
+                    b.HasIndex("DismissedByUserId")
+                        .HasDatabaseName("ix_recommendation_dismissals_dismissed_by_user_id");
+
+                    b.HasIndex("SmeOrganisationId")
+                        .HasDatabaseName("ix_recommendation_dismissals_sme_organisation_id");
+
+                    b.HasIndex("DemandId", "PatentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recommendation_dismissals_demand_id_patent_id");
+
+                    b.HasIndex("PatentId", "Reason")
+                        .HasDatabaseName("ix_recommendation_dismissals_patent_id_reason");
+
+                    b.ToTable("recommendation_dismissals", (string)null);
                 });
 
             modelBuilder.Entity("PatentTransfer.Domain.Listings.Listing", b =>
@@ -1712,6 +1773,37 @@ namespace PatentTransfer.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_demand_proposals_asp_net_users_proposed_by_user_id");
+                });
+
+            modelBuilder.Entity("PatentTransfer.Domain.Demands.RecommendationDismissal", b =>
+                {
+                    b.HasOne("PatentTransfer.Domain.Demands.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_dismissals_demands_demand_id");
+
+                    b.HasOne("PatentTransfer.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("DismissedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_dismissals_users_dismissed_by_user_id");
+
+                    b.HasOne("PatentTransfer.Domain.Patents.Patent", null)
+                        .WithMany()
+                        .HasForeignKey("PatentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_dismissals_patents_patent_id");
+
+                    b.HasOne("PatentTransfer.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SmeOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_dismissals_organisations_sme_organisation_id");
                 });
 
             modelBuilder.Entity("PatentTransfer.Domain.Listings.Listing", b =>

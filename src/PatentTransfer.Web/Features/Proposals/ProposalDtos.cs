@@ -31,9 +31,10 @@ public sealed record ProposalInput(string? Message, IReadOnlyList<Guid> PatentId
 /// <summary>A holder's answers to demands with what became of each, and the reasons SMEs gave when declining.</summary>
 public sealed record HolderProposals(IReadOnlyList<ProposalRow> Proposals, IReadOnlyDictionary<ProposalDeclineReason, int> DeclineReasons);
 
-/// <summary>A deal request as either side sees it.</summary>
+/// <summary>A deal request as either side sees it, with where it came from (an accepted proposal, a recommendation).</summary>
 public sealed record DealRequestRow(
     Guid Id,
+    DealRequestOrigin Origin,
     DealRequestStatus Status,
     Guid SmeOrganisationId,
     string SmeName,

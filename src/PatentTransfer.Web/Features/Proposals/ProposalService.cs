@@ -236,10 +236,10 @@ public sealed class ProposalService(IDbContextFactory<PortalDbContext> contextFa
                               select new { r, SmeName = s.Name, HolderName = h.Name, DemandTitle = d == null ? null : d.Title })
             .ToListAsync(cancellationToken);
         var patents = await PatentsAsync(db, requests.SelectMany(x => x.r.PatentIds), cancellationToken);
-        // Accepting a proposal is the SME's choice to deal with that holder: from then on the holder sees who it is,
-        // also for an anonymised demand.
+        // Accepting a proposal, or asking about a recommended patent, is the SME's choice to deal with that holder: from
+        // then on the holder sees who it is, also for an anonymised demand.
         return [.. requests.Select(x => new DealRequestRow(
-            x.r.Id, x.r.Status, x.r.SmeOrganisationId, x.SmeName, x.r.HolderOrganisationId, x.HolderName, x.r.DemandId, x.DemandTitle,
+            x.r.Id, x.r.Origin, x.r.Status, x.r.SmeOrganisationId, x.SmeName, x.r.HolderOrganisationId, x.HolderName, x.r.DemandId, x.DemandTitle,
             [.. x.r.PatentIds.Where(patents.ContainsKey).Select(id => patents[id])], x.r.CreatedAt, x.r.SmeOrganisationId == organisationId))];
     }
 

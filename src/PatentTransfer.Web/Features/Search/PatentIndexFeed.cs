@@ -9,7 +9,8 @@ namespace PatentTransfer.Web.Features.Search;
 
 /// <summary>
 /// Turns catalogue rows into search documents: texts plus the facts the search page filters on (holder type and
-/// city, validity and sleeping status as of today, and the terms of a published listing only).
+/// city, validity and sleeping status as of today, and the terms of a published listing only) and the matching index
+/// weighs (the last day of protection). Both the search and the matching indexer read through it.
 /// </summary>
 /// <remarks>A singleton for the background indexer: the context factory is scoped (it carries the acting user for the
 /// audit trail), so each read takes it from a scope of its own.</remarks>
@@ -80,6 +81,10 @@ public sealed class PatentIndexFeed(IServiceScopeFactory scopeFactory, SleepingP
             Price: published?.ComparablePrice,
             OpenLicence: published?.OpenLicence ?? false,
             FreeForSmes: published?.FreeForSmes ?? false,
-            PayLater: published?.PayLater ?? false);
+            PayLater: published?.PayLater ?? false)
+        {
+            // The matching index weighs the years of protection left (decision 0017).
+            ExpiryDate = p.LastDayOfProtection,
+        };
     }
 }
