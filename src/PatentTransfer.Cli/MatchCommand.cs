@@ -15,10 +15,11 @@ internal static class MatchCommand
 {
     public const string Usage = """
           match --patents P.jsonl --demands D.jsonl [--top 10] [--out RUN.jsonl] [--engine ours|baseline]
-                [--qrels QRELS.jsonl] [--set name=value,...]
+                [--qrels QRELS.jsonl] [--set name=value,...] [--explain DEMAND_ID]
                               rank patents for each demand (no database): our engine, or the plain BM25 peer;
                               prints index time and latency p50/p95/p99, with --qrels MRR@10, Recall@10/50, nDCG@10;
-                              --set changes matching options for an experiment (see MatchOptions)
+                              --set changes matching options for an experiment (see MatchOptions); --explain prints
+                              one demand's query terms and its best patents with the words they matched
         """;
 
     /// <summary>Demands run once before timing, so that the percentiles measure searching rather than JIT compiling.</summary>
@@ -45,6 +46,11 @@ internal static class MatchCommand
 
             var matchOptions = Settings(options);
             var qrels = options.Value("qrels") is { } q ? RankingMetrics.ReadJudgments(ExistingFile(q)) : null;
+            if (options.Value("explain") is { } explain)
+            {
+                return await ExplainAsync(patentsPath, demandsPath, explain, matchOptions, output, cancellationToken);
+            }
+
             return await RunAsync(patentsPath, demandsPath, top, options.Value("out"), engineName, matchOptions, qrels, output, cancellationToken);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or FileNotFoundException or InvalidDataException or JsonException)
@@ -137,6 +143,31 @@ internal static class MatchCommand
         {
             var figures = RankingMetrics.Score(qrels, runs.ToDictionary(r => r.DemandId, r => (IReadOnlyList<string>)[.. r.Results.Select(x => x.PatentId)]));
             await Line(output, $"MRR@10 {figures.Mrr10:0.000}  Recall@10 {figures.Recall10:0.000}  Recall@50 {figures.Recall50:0.000}  nDCG@10 {figures.Ndcg10:0.000}  ({figures.Demands} judged demands)");
+        }
+
+        return 0;
+    }
+
+    /// <summary>One demand's query terms with their weights, and its best ten patents with the words they matched.</summary>
+    private static async Task<int> ExplainAsync(
+        string patentsPath, string demandsPath, string demandId, MatchOptions matchOptions, TextWriter output, CancellationToken cancellationToken)
+    {
+        var patents = PatentCorpus.ReadPatents(patentsPath);
+        var demand = PatentCorpus.ReadDemands(demandsPath).FirstOrDefault(d => d.Id == demandId)
+            ?? throw new ArgumentException($"no demand '{demandId}' in {demandsPath}");
+        var ids = patents.Select((_, i) => SearchEvaluation.SequentialGuid(i)).ToArray();
+        var byId = ids.Select((id, i) => (id, patents[i])).ToDictionary(p => p.id, p => p.Item2);
+        using var index = new PatentMatchIndex(matchOptions);
+        index.Rebuild(patents.Select((p, i) => PatentCorpus.ToDocument(p, ids[i])), cancellationToken);
+        var profile = new DemandProfile(demand.Title, demand.Content);
+        await Line(output, $"{demand.Id} {demand.Title}");
+        await Line(output, $"terms: {string.Join(' ', index.QueryTerms(profile).Select(t => $"{t.Text}{(t.IsBigram ? "²" : "")}:{t.Weight:0.0}"))}");
+        var rank = 0;
+        foreach (var hit in index.Recommend(profile, 10, DateOnly.FromDateTime(DateTime.Today)))
+        {
+            var patent = byId[hit.PatentId];
+            await Line(output, $"{++rank}. {patent.Id} {hit.Score:0.000} bm25 {hit.TextScore:0.00} {PatentTexts.SubjectOf(patent.Title, patent.Abstract)}");
+            await Line(output, $"     {string.Join(' ', hit.MatchedTerms.Select(m => $"{m.Text}:{m.Share:0.00}"))}");
         }
 
         return 0;

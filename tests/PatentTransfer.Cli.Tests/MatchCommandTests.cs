@@ -105,6 +105,18 @@ public sealed class MatchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ExplainPrintsADemandsQueryAndWhatItsBestPatentsMatched()
+    {
+        var (code, output, error, _) = await MatchAsync("--explain", "D-1");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Contains("D-1 电池正极材料", output, StringComparison.Ordinal);
+        Assert.Matches(@"terms: .*正极:", output);
+        Assert.Contains("1. P-BATTERY", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMissingFileIsNamed()
     {
         var error = new StringWriter();

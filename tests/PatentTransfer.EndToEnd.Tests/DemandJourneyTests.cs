@@ -69,6 +69,7 @@ public partial class DemandJourneyTests(PortalServer portal)
         await Expect(hit).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await holder.SaveScreenshotAsync("holder-demand-hall");
         await hit.ClickAsync();
+        await Expect(holder).ToHaveURLAsync(new Regex($"/demands/{Regex.Escape(DemandIdOf(demandUrl))}$"));
         await Expect(holder.GetByTestId("propose-panel")).ToBeVisibleAsync();
         await holder.WaitForInteractiveAsync();
         await holder.GetByTestId("proposal-patent-search").FillAsync(patent.Number);
@@ -116,4 +117,7 @@ public partial class DemandJourneyTests(PortalServer portal)
 
     [GeneratedRegex(@"/my/demands/[0-9a-f-]{36}$")]
     private static partial Regex DemandUrl();
+
+    /// <summary>The demand's id from its URL in the SME's workspace.</summary>
+    private static string DemandIdOf(string url) => url[(url.LastIndexOf('/') + 1)..];
 }

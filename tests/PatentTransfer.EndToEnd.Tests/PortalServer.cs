@@ -120,7 +120,9 @@ public sealed class PortalServer : IAsyncLifetime
     private async Task WaitUntilHealthyAsync()
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Until its indexes are built the portal answers searches from nothing and keeps both cores busy: tests start
+        // once /healthz/ready says so. The first build of four indexes over the demo data takes a while on a loaded machine.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (_process!.HasExited)
@@ -130,7 +132,7 @@ public sealed class PortalServer : IAsyncLifetime
 
             try
             {
-                var response = await client.GetAsync("healthz");
+                var response = await client.GetAsync("healthz/ready");
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
@@ -149,7 +151,7 @@ public sealed class PortalServer : IAsyncLifetime
             await Task.Delay(250);
         }
 
-        throw new TimeoutException("The portal did not answer /healthz within 60 seconds.");
+        throw new TimeoutException("The portal was not ready (/healthz/ready) within 180 seconds.");
     }
 
     private static int FreePort()

@@ -16,6 +16,30 @@ public class OperationsTests(PortalAppFactory app)
         Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetString());
     }
 
+    [Fact]
+    public async Task ReadinessReportsTheIndexesOnceBuilt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var client = app.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // The indexes build from the database at start; readiness turns healthy when all four are built.
+        var response = await client.GetAsync("/healthz/ready", ct);
+        while (response.StatusCode != HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250, ct);
+            response = await client.GetAsync("/healthz/ready", ct);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("indexes").GetString());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetString());
+
+        // Liveness does not wait for indexes.
+        using var alive = JsonDocument.Parse(await client.GetStringAsync("/healthz", ct));
+        Assert.False(alive.RootElement.GetProperty("checks").TryGetProperty("indexes", out _));
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/Account/Login")]

@@ -36,22 +36,32 @@ public sealed class MatchOptions
     public float DemandKeywordWeight { get; set; } = 1.5f;
 
     /// <summary>The most words a demand contributes to its query, the most informative first.</summary>
-    public int MaxQueryWords { get; set; } = 48;
+    public int MaxQueryWords { get; set; } = 24;
 
     /// <summary>The most character pairs a demand contributes to its query.</summary>
-    public int MaxQueryBigrams { get; set; } = 64;
+    public int MaxQueryBigrams { get; set; } = 24;
 
     /// <summary>Patents fetched by text before structured fit re-ranks them.</summary>
     public int CandidateDepth { get; set; } = 100;
 
-    /// <summary>Top patents of the first pass read for feedback words (0 switches feedback off).</summary>
-    public int FeedbackDocuments { get; set; }
+    /// <summary>
+    /// Candidates of the cheap first pass (the demand's words on the abstracts) that the full query then scores; 0 runs
+    /// the full query over every patent instead.
+    /// </summary>
+    public int FirstPassDepth { get; set; } = 300;
 
-    /// <summary>Feedback words added to the query.</summary>
-    public int FeedbackWords { get; set; } = 20;
+    /// <summary>
+    /// Weight of the words of a demand sentence that says what is wanted (希望…, 寻求…, 想找一种…) against the other
+    /// sentences of its problem and targets: SMEs describe their trade and their trouble at length, and those words
+    /// match many patents; the wish names what the patent has to do.
+    /// </summary>
+    public float WishWeight { get; set; } = 3f;
 
-    /// <summary>Weight of the feedback words against the demand's own.</summary>
-    public float FeedbackWeight { get; set; } = 0.3f;
+    /// <summary>
+    /// Weight of the share of the demand's character pairs (query weight × rarity) a candidate contains, added to its
+    /// relative BM25 score: a patent about the whole demand beats one that repeats a few of its rarest pairs.
+    /// </summary>
+    public float PairCoverageWeight { get; set; } = 0.5f;
 
     /// <summary>Sets one option by name (case does not matter), for experiments; unknown names and bad numbers throw.</summary>
     public void Set(string name, string value)

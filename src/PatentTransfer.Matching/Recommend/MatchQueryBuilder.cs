@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
@@ -21,10 +22,11 @@ public sealed record QueryTerm(string Text, bool IsBigram, float Weight, QueryTe
 /// <summary>
 /// Builds the text query of a long demand: the demand is read into its parts (<see cref="DemandTextReader"/>) and only
 /// the title, problem and targets are used (company history, revenue, budget, cooperation terms and headings such
-/// as 需求内容/预期目标 are left out); each word is weighted by where it stands (title words count more), how often it
-/// is used (sub-linearly) and how rare it is among patents; the most informative words and character pairs make the query.
+/// as 需求内容/预期目标 are left out); each word is weighted by where it stands (title words count more, and so do the
+/// words of the sentence that says what is wanted, <see cref="MatchOptions.WishWeight"/>), how often it is used
+/// (sub-linearly) and how rare it is among patents; the most informative words and character pairs make the query.
 /// </summary>
-internal sealed class MatchQueryBuilder(Analyzer words, Analyzer bigrams, MatchOptions options)
+internal sealed partial class MatchQueryBuilder(Analyzer words, Analyzer bigrams, MatchOptions options)
 {
     public IReadOnlyList<QueryTerm> Terms(DemandProfile demand, IndexReader reader)
     {
@@ -32,7 +34,11 @@ internal sealed class MatchQueryBuilder(Analyzer words, Analyzer bigrams, MatchO
         var raw = new Dictionary<(string, bool), (float Weight, QueryTermSource Source)>();
 
         // The core text starts with the title; the title is added again so that its words weigh DemandTitleWeight.
-        Add(raw, sections.CoreText, 1f, QueryTermSource.Text);
+        foreach (var sentence in Sentence().Split(sections.CoreText))
+        {
+            Add(raw, sentence, Wish().IsMatch(sentence) ? options.WishWeight : 1f, QueryTermSource.Text);
+        }
+
         Add(raw, demand.Title, Math.Max(0f, options.DemandTitleWeight - 1f), QueryTermSource.Title);
         foreach (var keyword in demand.Keywords)
         {
@@ -89,6 +95,18 @@ internal sealed class MatchQueryBuilder(Analyzer words, Analyzer bigrams, MatchO
         return query;
     }
 
+    /// <summary>The first pass of a two-pass search: the words alone, on the abstract alone (every patent has one).</summary>
+    public static BooleanQuery FirstPassQuery(IEnumerable<QueryTerm> terms)
+    {
+        var query = new BooleanQuery();
+        foreach (var term in terms.Where(t => !t.IsBigram))
+        {
+            query.Add(new TermQuery(new Term(PatentMatchSchema.Abstract, term.Text)) { Boost = term.Weight }, Occur.SHOULD);
+        }
+
+        return query;
+    }
+
     /// <summary>The highest document frequency of a word over the word fields (a title-only word is still known).</summary>
     private static int WordDocFreq(IndexReader reader, string text) =>
         PatentMatchSchema.WordFields.Max(field => reader.DocFreq(new Term(field, text)));
@@ -128,4 +146,14 @@ internal sealed class MatchQueryBuilder(Analyzer words, Analyzer bigrams, MatchO
 
         stream.End();
     }
+
+    [GeneratedRegex(@"[。！？；!?;\n]+")]
+    private static partial Regex Sentence();
+
+    /// <summary>
+    /// A sentence that asks for something: the need words of formal postings (寻求, 希望, 亟需, 征集 …) and the colloquial
+    /// 想 of a want (想找, 想要, 想做 …) — the genre's own words, not any subject's.
+    /// </summary>
+    [GeneratedRegex(@"寻求|寻找|希望|亟需|急需|征集|需要|期望|想(?:找|要|买|获得|引进|有|实现|做|让|把|用|在)|求购")]
+    private static partial Regex Wish();
 }

@@ -7,8 +7,9 @@ namespace PatentTransfer.Matching.Recommend;
 /// <summary>
 /// Which query words each of a few result documents contains, read from the index's postings (a seek per word,
 /// field and segment) rather than by analysing the documents' texts again. Each word's value is its query weight ×
-/// idf × the weight of the best field it is in; the shares of a document's words add up to 1. Character pairs are
-/// not listed: they back the words up, and a list of pairs explains nothing to a reader.
+/// idf × the weight of the best field it is in, and its share is taken of all the words found. Single characters
+/// (what SmartCn leaves of words it does not know: 衬|板) and character pairs count in the score but are not listed:
+/// they back the words up, and a list of them explains nothing to a reader.
 /// </summary>
 internal static class MatchedTermReader
 {
@@ -68,6 +69,7 @@ internal static class MatchedTermReader
             {
                 var sum = f.Value.Values.Sum();
                 return (IReadOnlyList<MatchedTerm>)f.Value
+                    .Where(t => t.Key.Length > 1)
                     .OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal)
                     .Select(t => new MatchedTerm(t.Key, sum > 0 ? t.Value / sum : 0))
                     .ToList();

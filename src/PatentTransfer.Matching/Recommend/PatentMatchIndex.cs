@@ -25,7 +25,7 @@ public sealed record PatentRecommendation(
 /// Ranks patents for a technology demand. Candidates come from a Lucene.NET index of the patents' words (title,
 /// abstract, claims) and character pairs, queried with the demand's informative words
 /// (<see cref="MatchQueryBuilder"/>); only valid patents are candidates. The best <see cref="MatchOptions.CandidateDepth"/>
-/// are re-ranked with their structured fit (<see cref="MatchFit"/>) and explained. Thread-safe: searches run
+/// are re-ranked by how much of the demand they cover and by their structured fit (<see cref="MatchFit"/>), and explained. Thread-safe: searches run
 /// concurrently; changes are serialised and seen by the next search (see <see cref="LuceneIndex{TItem}"/>).
 /// </summary>
 public sealed class PatentMatchIndex : IDisposable
@@ -38,6 +38,7 @@ public sealed class PatentMatchIndex : IDisposable
     private readonly MatchQueryBuilder _queries;
     private readonly Analyzer _words;
     private readonly Analyzer _bigrams;
+    private readonly Dictionary<string, float> _fieldBoosts;
 
     public PatentMatchIndex(MatchOptions options, MatchWeights? weights = null)
     {
@@ -49,6 +50,12 @@ public sealed class PatentMatchIndex : IDisposable
         _index = new LuceneIndex<PatentDocument>(
             PatentMatchSchema.CreateAnalyzer(options), options.IndexDirectory, 256, "patent", patent => patent.Id, PatentMatchSchema.ToLucene);
         _queries = new MatchQueryBuilder(_words, _bigrams, options);
+        _fieldBoosts = new(StringComparer.Ordinal)
+        {
+            [PatentMatchSchema.Title] = options.TitleBoost,
+            [PatentMatchSchema.Abstract] = options.AbstractBoost,
+            [PatentMatchSchema.Claims] = options.ClaimsBoost,
+        };
     }
 
     public int Count => _index.Count;
@@ -91,13 +98,13 @@ public sealed class PatentMatchIndex : IDisposable
             }
 
             var depth = Math.Max(take + (exclude?.Count ?? 0), _options.CandidateDepth);
-            var top = searcher.Search(_queries.Query(terms), ValidOnly, depth);
+            var top = Search(searcher, terms, depth);
             if (top.ScoreDocs.Length == 0)
             {
                 return [];
             }
 
-            var best = top.ScoreDocs[0].Score;
+            var relevances = Relevance(searcher.IndexReader, top.ScoreDocs, terms);
             var ranked = new List<(ScoreDoc Doc, PatentFacts Facts, double Score, IReadOnlyList<MatchFactor> Factors)>(top.ScoreDocs.Length);
             foreach (var scoreDoc in top.ScoreDocs)
             {
@@ -107,7 +114,7 @@ public sealed class PatentMatchIndex : IDisposable
                     continue;
                 }
 
-                var relevance = best > 0 ? scoreDoc.Score / best : 0;
+                var relevance = relevances[scoreDoc.Doc];
                 var factors = MatchFit.Factors(demand, facts, _weights, today);
                 var score = (_weights.Text * relevance) + factors.Sum(f => f.Contribution);
                 ranked.Add((scoreDoc, facts, score, [new MatchFactor(MatchFactorKind.Text, _weights.Text * relevance, ""), .. factors]));
@@ -118,7 +125,7 @@ public sealed class PatentMatchIndex : IDisposable
                 .ThenBy(r => r.Facts.Id)
                 .Take(take)
                 .ToList();
-            var matched = MatchedTerms(searcher.IndexReader, [.. chosen.Select(c => c.Doc.Doc)], terms);
+            var matched = MatchedTermReader.Read(searcher.IndexReader, [.. chosen.Select(c => c.Doc.Doc)], terms, _fieldBoosts);
             return chosen
                 .Select(c => new PatentRecommendation(c.Facts.Id, c.Score, c.Doc.Score, matched[c.Doc.Doc], c.Factors))
                 .ToList();
@@ -133,75 +140,93 @@ public sealed class PatentMatchIndex : IDisposable
     }
 
     /// <summary>
-    /// For each document, the query words it contains and their share of what the words contribute (query weight ×
-    /// idf × the weight of the best field they are in). Read from the postings, so it costs a seek per word and
-    /// segment rather than a re-analysis of the texts. Character pairs are left out: they back the words up, and a
-    /// list of pairs explains nothing to a reader.
+    /// The best <paramref name="depth"/> valid patents for the query terms. With <see cref="MatchOptions.FirstPassDepth"/>
+    /// set, in two passes: the demand's words on the abstract alone (one short posting walk per word) pick that many
+    /// candidates, then the full query — words across title, abstract and claims, and character pairs — scores only
+    /// them, skipping through the postings from candidate to candidate. The full query walked every posting of every
+    /// clause, and common character pairs have long ones; its best patents are nearly always among the first pass's.
     /// </summary>
-    private Dictionary<int, IReadOnlyList<MatchedTerm>> MatchedTerms(IndexReader reader, int[] docs, IReadOnlyList<QueryTerm> terms)
+    private TopDocs Search(IndexSearcher searcher, IReadOnlyList<QueryTerm> terms, int depth)
     {
-        var found = docs.ToDictionary(d => d, _ => new Dictionary<string, double>(StringComparer.Ordinal));
-        var boosts = new Dictionary<string, float>(StringComparer.Ordinal)
+        var full = _queries.Query(terms);
+        if (_options.FirstPassDepth <= 0)
         {
-            [PatentMatchSchema.Title] = _options.TitleBoost,
-            [PatentMatchSchema.Abstract] = _options.AbstractBoost,
-            [PatentMatchSchema.Claims] = _options.ClaimsBoost,
-        };
-        var patents = reader.NumDocs;
+            return searcher.Search(full, ValidOnly, depth);
+        }
+
+        var first = searcher.Search(MatchQueryBuilder.FirstPassQuery(terms), ValidOnly, Math.Max(depth, _options.FirstPassDepth));
+        if (first.ScoreDocs.Length == 0)
+        {
+            return first;
+        }
+
+        var candidates = new CandidateFilter([.. first.ScoreDocs.Select(d => d.Doc)]);
+        return searcher.Search(new FilteredQuery(full, candidates, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), depth);
+    }
+
+    /// <summary>
+    /// The text relevance of each candidate, 1 for the best: its BM25 score relative to the best candidate's plus
+    /// <see cref="MatchOptions.PairCoverageWeight"/> × the share of the demand's character pairs (query weight ×
+    /// rarity) it contains, normalised again. BM25 rewards a few rare terms repeated; the coverage a patent about the
+    /// whole demand, also where the segmenter cut a word differently. A postings seek per pair and segment.
+    /// </summary>
+    private Dictionary<int, double> Relevance(IndexReader reader, ScoreDoc[] candidates, IReadOnlyList<QueryTerm> terms)
+    {
+        var best = candidates[0].Score;
+        var relevance = candidates.ToDictionary(d => d.Doc, d => best > 0 ? (double)d.Score / best : 0);
+        if (_options.PairCoverageWeight <= 0)
+        {
+            return relevance;
+        }
+
+        var pairs = terms.Where(t => t.IsBigram).Select(t => (t.Text, Value: t.Weight * Idf(reader, t.Text))).ToList();
+        var total = pairs.Sum(p => p.Value);
+        if (total <= 0)
+        {
+            return relevance;
+        }
+
+        var docs = candidates.Select(d => d.Doc).Order().ToArray();
         foreach (var leaf in reader.Leaves)
         {
-            var local = docs.Where(d => d >= leaf.DocBase && d < leaf.DocBase + leaf.Reader.MaxDoc).Order().ToArray();
-            if (local.Length == 0)
+            var local = docs.Where(d => d >= leaf.DocBase && d < leaf.DocBase + leaf.Reader.MaxDoc).ToArray();
+            if (local.Length == 0 || leaf.AtomicReader.GetTerms(PatentMatchSchema.Bigrams) is not { } fieldTerms)
             {
                 continue;
             }
 
-            foreach (var (field, boost) in boosts)
+            var iterator = fieldTerms.GetEnumerator();
+            foreach (var (text, value) in pairs)
             {
-                var fieldTerms = leaf.AtomicReader.GetTerms(field);
-                if (fieldTerms is null || boost <= 0)
+                if (!iterator.SeekExact(new BytesRef(text)))
                 {
                     continue;
                 }
 
-                var iterator = fieldTerms.GetEnumerator();
-                foreach (var term in terms.Where(t => !t.IsBigram))
+                var postings = iterator.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
+                foreach (var doc in local)
                 {
-                    if (!iterator.SeekExact(new BytesRef(term.Text)))
+                    var target = doc - leaf.DocBase;
+                    if (postings.DocID < target && postings.Advance(target) == DocIdSetIterator.NO_MORE_DOCS)
                     {
-                        continue;
+                        break;
                     }
 
-                    var postings = iterator.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
-                    var docFreq = reader.DocFreq(new Term(field, term.Text));
-                    var value = term.Weight * boost * Math.Log(1 + ((patents - docFreq + 0.5) / (docFreq + 0.5)));
-                    foreach (var doc in local)
+                    if (postings.DocID == target)
                     {
-                        var target = doc - leaf.DocBase;
-                        if (postings.DocID < target && postings.Advance(target) == DocIdSetIterator.NO_MORE_DOCS)
-                        {
-                            break;
-                        }
-
-                        if (postings.DocID == target)
-                        {
-                            var seen = found[doc];
-                            seen[term.Text] = Math.Max(seen.GetValueOrDefault(term.Text), value);
-                        }
+                        relevance[doc] += _options.PairCoverageWeight * value / total;
                     }
                 }
             }
         }
 
-        return found.ToDictionary(
-            f => f.Key,
-            f =>
-            {
-                var total = f.Value.Values.Sum();
-                return (IReadOnlyList<MatchedTerm>)f.Value
-                    .OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal)
-                    .Select(t => new MatchedTerm(t.Key, total > 0 ? t.Value / total : 0))
-                    .ToList();
-            });
+        var top = relevance.Values.Max();
+        return top > 0 ? relevance.ToDictionary(r => r.Key, r => r.Value / top) : relevance;
+    }
+
+    private static double Idf(IndexReader reader, string pair)
+    {
+        var docFreq = reader.DocFreq(new Term(PatentMatchSchema.Bigrams, pair));
+        return Math.Log(1 + ((reader.NumDocs - docFreq + 0.5) / (docFreq + 0.5)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Serilog;
 using Serilog.Events;
 
@@ -25,19 +26,29 @@ public static class Operations
                     : LogEventLevel.Information;
         });
 
-    /// <summary>/healthz: 200 with {"status":"Healthy"} when the database answers, 503 otherwise.</summary>
-    public static IEndpointConventionBuilder MapPortalHealthChecks(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions
+    /// <summary>
+    /// /healthz (alive): 200 with {"status":"Healthy"} when the database answers, 503 otherwise. /healthz/ready: the same
+    /// and the in-process indexes built (<see cref="IndexesReadyHealthCheck"/>).
+    /// </summary>
+    public static IEndpointRouteBuilder MapPortalHealthChecks(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/healthz", Options(check => !check.Tags.Contains(IndexesReadyHealthCheck.Tag))).AllowAnonymous().DisableHttpMetrics();
+        endpoints.MapHealthChecks("/healthz/ready", Options(_ => true)).AllowAnonymous().DisableHttpMetrics();
+        return endpoints;
+    }
+
+    private static HealthCheckOptions Options(Func<HealthCheckRegistration, bool> predicate) => new()
+    {
+        Predicate = predicate,
+        ResponseWriter = async (context, report) =>
         {
-            ResponseWriter = async (context, report) =>
+            context.Response.ContentType = "application/json";
+            await JsonSerializer.SerializeAsync(context.Response.Body, new
             {
-                context.Response.ContentType = "application/json";
-                await JsonSerializer.SerializeAsync(context.Response.Body, new
-                {
-                    status = report.Status.ToString(),
-                    checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
-                    durationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
-                });
-            },
-        }).AllowAnonymous().DisableHttpMetrics();
+                status = report.Status.ToString(),
+                checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+                durationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+            });
+        },
+    };
 }

@@ -52,7 +52,9 @@ public static class WebServices
         services.AddLocalization();
         services.AddTransient<MudBlazor.MudLocalizer, Localization.PortalMudLocalizer>();
         services.AddHttpContextAccessor();
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        services.AddHealthChecks()
+            .AddDbContextCheck<PortalDbContext>("database")
+            .AddCheck<IndexesReadyHealthCheck>("indexes", tags: [IndexesReadyHealthCheck.Tag]);
 
         var keys = builder.Configuration["DataProtection:KeysDirectory"];
         var dataProtection = services.AddDataProtection().SetApplicationName("PatentTransfer");
@@ -147,6 +149,15 @@ public static class WebServices
         services.AddSingleton<DemandIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<DemandIndexer>());
         services.AddScoped<DemandHallService>();
+
+        // The other direction of matching: demands a patent could answer, for its holder (decision 0017). The listed
+        // demands, read through the hall's feed, in an index of their own with the same engine settings and weights.
+        services.AddOptions<DemandMatchingOptions>().Bind(builder.Configuration.GetSection(DemandMatchingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new DemandMatchIndex(sp.GetRequiredService<IOptions<MatchOptions>>().Value, sp.GetRequiredService<MatchWeights>()));
+        services.AddSingleton<DemandMatchFeed>();
+        services.AddSingleton<DemandMatchIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemandMatchIndexer>());
+        services.AddScoped<DemandMatchService>();
         return builder;
     }
 }

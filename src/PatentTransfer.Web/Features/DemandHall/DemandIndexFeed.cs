@@ -39,9 +39,15 @@ public sealed class DemandIndexFeed(IServiceScopeFactory scopeFactory) : IIndexF
     public IAsyncEnumerable<DemandDocument> ByIdsAsync(IReadOnlyCollection<Guid> ids, DateOnly today, CancellationToken cancellationToken) =>
         ReadAsync(today, ids, cancellationToken);
 
-    private async IAsyncEnumerable<DemandDocument> ReadAsync(DateOnly today, IReadOnlyCollection<Guid>? ids,
+    /// <summary>
+    /// The demands listed on <paramref name="today"/> (all of them, or those of <paramref name="ids"/>), streamed in id
+    /// order, each with the city-level unit of its SME, made into another index's documents: the matching index of
+    /// demands (decision 0017) lists exactly what the hall lists.
+    /// </summary>
+    public async IAsyncEnumerable<TDocument> ListedAsync<TDocument>(DateOnly today, IReadOnlyCollection<Guid>? ids, Func<Demand, string?, TDocument> toDocument,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(toDocument);
         await using var scope = scopeFactory.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(cancellationToken);
         var demands = db.Demands.AsNoTracking().Where(DemandHallListing.Listed(today));
@@ -59,9 +65,12 @@ public sealed class DemandIndexFeed(IServiceScopeFactory scopeFactory) : IIndexF
                    select new { Demand = d, CityCode = r == null ? null : r.CityCode };
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return ToDocument(row.Demand, row.CityCode);
+            yield return toDocument(row.Demand, row.CityCode);
         }
     }
+
+    private IAsyncEnumerable<DemandDocument> ReadAsync(DateOnly today, IReadOnlyCollection<Guid>? ids, CancellationToken cancellationToken) =>
+        ListedAsync(today, ids, ToDocument, cancellationToken);
 
     private static DemandDocument ToDocument(Demand d, string? cityCode) => new(
         d.Id,

@@ -65,12 +65,17 @@ public static class MatchExplanation
     /// <summary>The chip: label and amount.</summary>
     public static string Chip(ExplainedFactor factor) => Label(factor) + " " + Amount(factor);
 
-    /// <summary>The figures behind a factor in a sentence, e.g. "本专利的分类 C22C38/04 与需求的技术领域 C22C 属同一小类。".</summary>
-    public static string Detail(ExplainedFactor factor, ReferenceDataService.Snapshot? reference)
+    /// <summary>
+    /// The figures behind a factor in a sentence, e.g. "本专利的分类 C22C38/04 与需求的技术领域 C22C 属同一小类。". Every
+    /// factor reads alike from either side except text relevance, which is a share of the best patent for a demand's
+    /// reader and of the best demand for a patent's holder (<paramref name="direction"/>).
+    /// </summary>
+    public static string Detail(ExplainedFactor factor, ReferenceDataService.Snapshot? reference, MatchDirection direction = MatchDirection.PatentsForDemand)
     {
         ArgumentNullException.ThrowIfNull(factor);
         var f = factor.Figures;
-        var template = Texts.Get("MatchFactorDetail_" + factor.Variant);
+        var template = Texts.Get("MatchFactorDetail_" + factor.Variant
+            + (factor.Variant == FactorVariant.Text && direction == MatchDirection.DemandsForPatent ? "_ForPatent" : ""));
         return factor.Variant switch
         {
             FactorVariant.Text when f.Count == 2 => Texts.Format(template, f[0], f[1]),

@@ -48,6 +48,13 @@ public enum FactorVariant
     Unknown,
 }
 
+/// <summary>Which side a pair is explained to: the demand's reader (recommended patents) or the patent's holder (matched demands).</summary>
+public enum MatchDirection
+{
+    PatentsForDemand,
+    DemandsForPatent,
+}
+
 /// <summary>
 /// One part of a recommendation's score, explained: <see cref="Figures"/> are the values its explanation names
 /// (codes, amounts, years), culture-neutral; the page words them.

@@ -79,6 +79,21 @@ public sealed class ProposalService(IDbContextFactory<PortalDbContext> contextFa
     }
 
     /// <summary>
+    /// One of the holder's patents with a published listing, as a proposal shows it; null for any other patent. The
+    /// demands matched with a patent link to a demand's page with the patent chosen (decision 0017).
+    /// </summary>
+    public async Task<ProposedPatent?> OfferedPatentAsync(ClaimsPrincipal user, Guid patentId, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(Roles.PatentHolder) || user.OrganisationIdOf() is not { } holderId)
+        {
+            return null;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return (await ProposedAsync(PublishedPatentsOf(db, holderId).Where(p => p.Id == patentId), cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>
     /// Proposes the chosen patents for the demand. The demand must be published and still valid, the holder verified,
     /// and every patent the holder's own with a published listing; a holder has one pending proposal per demand.
     /// </summary>
