@@ -42,7 +42,7 @@ public sealed class MatchOptions
     public int MaxQueryBigrams { get; set; } = 24;
 
     /// <summary>Patents fetched by text before structured fit re-ranks them.</summary>
-    public int CandidateDepth { get; set; } = 100;
+    public int CandidateDepth { get; set; } = 50;
 
     /// <summary>
     /// Candidates of the cheap first pass (the demand's words on the abstracts) that the full query then scores; 0 runs

@@ -3,6 +3,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using PatentTransfer.Matching.Demands;
 
 namespace PatentTransfer.Matching.Recommend;
@@ -46,11 +47,12 @@ internal sealed partial class MatchQueryBuilder(Analyzer words, Analyzer bigrams
         }
 
         var patents = reader.NumDocs;
+        var wordFreqs = WordDocFreqs(reader, raw.Keys.Where(k => !k.Item2).Select(k => k.Item1));
+        var pairFreqs = DocFreqs(reader, PatentMatchSchema.Bigrams, raw.Keys.Where(k => k.Item2).Select(k => k.Item1));
         var chosen = new List<(QueryTerm Term, double Value)>();
         foreach (var ((text, isBigram), (weight, source)) in raw)
         {
-            var field = isBigram ? PatentMatchSchema.Bigrams : PatentMatchSchema.Abstract;
-            var docFreq = isBigram ? reader.DocFreq(new Term(field, text)) : WordDocFreq(reader, text);
+            var docFreq = (isBigram ? pairFreqs : wordFreqs)[text];
             if (docFreq == 0 || weight <= 0)
             {
                 continue;
@@ -107,9 +109,40 @@ internal sealed partial class MatchQueryBuilder(Analyzer words, Analyzer bigrams
         return query;
     }
 
-    /// <summary>The highest document frequency of a word over the word fields (a title-only word is still known).</summary>
-    private static int WordDocFreq(IndexReader reader, string text) =>
-        PatentMatchSchema.WordFields.Max(field => reader.DocFreq(new Term(field, text)));
+    /// <summary>The highest document frequency of each word over the word fields (a title-only word is still known).</summary>
+    private static Dictionary<string, int> WordDocFreqs(IndexReader reader, IEnumerable<string> words)
+    {
+        var list = words.ToList();
+        var byField = PatentMatchSchema.WordFields.Select(field => DocFreqs(reader, field, list)).ToList();
+        return list.ToDictionary(w => w, w => byField.Max(f => f[w]), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Document frequencies of many terms of one field, with one term enumerator per segment: a demand has hundreds of
+    /// distinct words and pairs, and asking the reader term by term opens an enumerator for each.
+    /// </summary>
+    private static Dictionary<string, int> DocFreqs(IndexReader reader, string field, IEnumerable<string> texts)
+    {
+        var freqs = texts.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => 0, StringComparer.Ordinal);
+        foreach (var leaf in reader.Leaves)
+        {
+            if (leaf.AtomicReader.GetTerms(field) is not { } terms)
+            {
+                continue;
+            }
+
+            var iterator = terms.GetEnumerator();
+            foreach (var text in freqs.Keys.ToList())
+            {
+                if (iterator.SeekExact(new BytesRef(text)))
+                {
+                    freqs[text] += iterator.DocFreq;
+                }
+            }
+        }
+
+        return freqs;
+    }
 
     private static void AddField(DisjunctionMaxQuery query, string field, string text, float boost)
     {
