@@ -84,7 +84,7 @@ public sealed class DemandMatchIndex : IDisposable
                 return (IReadOnlyList<DemandRecommendation>)[];
             }
 
-            var top = searcher.Search(Query(terms), Math.Max(take, _options.CandidateDepth));
+            var top = searcher.Search(MatchQueries.Disjunction(terms, _fieldBoosts, Bigrams, _options), Math.Max(take, _options.CandidateDepth));
             if (top.ScoreDocs.Length == 0)
             {
                 return [];
@@ -141,9 +141,9 @@ public sealed class DemandMatchIndex : IDisposable
     /// The patent's informative words: its subject counts twice, keywords one and a half, the abstract once and the
     /// claims half; each word's weight grows sub-linearly with use, and the words rarest among demands lead.
     /// </summary>
-    private List<QueryTerm> Terms(PatentDocument patent, IndexReader reader)
+    private IReadOnlyList<QueryTerm> Terms(PatentDocument patent, IndexReader reader)
     {
-        var raw = new Dictionary<(string Text, bool IsBigram), float>();
+        var raw = new Dictionary<(string Text, bool IsBigram), (float Weight, QueryTermSource Source)>();
         Add(raw, PatentTexts.SubjectOf(patent.Title, patent.Abstract), 2f);
         Add(raw, PatentTexts.Clean(patent.Abstract), 1f);
         Add(raw, patent.Claims, 0.5f);
@@ -152,62 +152,10 @@ public sealed class DemandMatchIndex : IDisposable
             Add(raw, keyword, 1.5f);
         }
 
-        var total = reader.NumDocs;
-        var scored = new List<(QueryTerm Term, double Value)>();
-        foreach (var ((text, isBigram), weight) in raw)
-        {
-            var docFreq = isBigram
-                ? reader.DocFreq(new Term(Bigrams, text))
-                : Math.Max(reader.DocFreq(new Term(Body, text)), Math.Max(reader.DocFreq(new Term(Title, text)), reader.DocFreq(new Term(Keywords, text))));
-            if (docFreq == 0)
-            {
-                continue;
-            }
-
-            var sublinear = weight <= 1f ? weight : 1f + MathF.Log(weight);
-            var idf = Math.Log(1 + ((total - docFreq + 0.5) / (docFreq + 0.5)));
-            scored.Add((new QueryTerm(text, isBigram, sublinear, QueryTermSource.Text), sublinear * idf));
-        }
-
-        var ordered = scored.OrderByDescending(s => s.Value).ThenBy(s => s.Term.Text, StringComparer.Ordinal).ToList();
-        return
-        [
-            .. ordered.Where(s => !s.Term.IsBigram).Take(_options.MaxQueryWords).Select(s => s.Term),
-            .. ordered.Where(s => s.Term.IsBigram).Take(_options.MaxQueryBigrams).Select(s => s.Term),
-        ];
+        return MatchQueries.Choose(raw, reader, [Body, Title, Keywords], Bigrams, _options);
     }
 
-    private BooleanQuery Query(IEnumerable<QueryTerm> terms)
-    {
-        var query = new BooleanQuery();
-        foreach (var term in terms)
-        {
-            if (term.IsBigram)
-            {
-                if (_options.BigramWeight > 0)
-                {
-                    query.Add(new TermQuery(new Term(Bigrams, term.Text)) { Boost = term.Weight * _options.BigramWeight }, Occur.SHOULD);
-                }
-
-                continue;
-            }
-
-            var word = new DisjunctionMaxQuery(_options.TieBreaker) { Boost = term.Weight };
-            foreach (var (field, boost) in _fieldBoosts)
-            {
-                if (boost > 0)
-                {
-                    word.Add(new TermQuery(new Term(field, term.Text)) { Boost = boost });
-                }
-            }
-
-            query.Add(word, Occur.SHOULD);
-        }
-
-        return query;
-    }
-
-    private void Add(Dictionary<(string Text, bool IsBigram), float> raw, string? text, float weight)
+    private void Add(Dictionary<(string Text, bool IsBigram), (float Weight, QueryTermSource Source)> raw, string? text, float weight)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -222,7 +170,7 @@ public sealed class DemandMatchIndex : IDisposable
             while (stream.IncrementToken())
             {
                 var key = (term.ToString(), isBigram);
-                raw[key] = raw.GetValueOrDefault(key) + weight;
+                raw[key] = (raw.GetValueOrDefault(key).Weight + weight, QueryTermSource.Text);
             }
 
             stream.End();

@@ -46,56 +46,12 @@ internal sealed partial class MatchQueryBuilder(Analyzer words, Analyzer bigrams
             Add(raw, keyword, options.DemandKeywordWeight, QueryTermSource.Keyword);
         }
 
-        var patents = reader.NumDocs;
-        var wordFreqs = WordDocFreqs(reader, raw.Keys.Where(k => !k.Item2).Select(k => k.Item1));
-        var pairFreqs = DocFreqs(reader, PatentMatchSchema.Bigrams, raw.Keys.Where(k => k.Item2).Select(k => k.Item1));
-        var chosen = new List<(QueryTerm Term, double Value)>();
-        foreach (var ((text, isBigram), (weight, source)) in raw)
-        {
-            var docFreq = (isBigram ? pairFreqs : wordFreqs)[text];
-            if (docFreq == 0 || weight <= 0)
-            {
-                continue;
-            }
-
-            var sublinear = weight <= 1f ? weight : 1f + MathF.Log(weight);
-            var idf = Math.Log(1 + ((patents - docFreq + 0.5) / (docFreq + 0.5)));
-            chosen.Add((new QueryTerm(text, isBigram, sublinear, source), sublinear * idf));
-        }
-
-        var ordered = chosen.OrderByDescending(c => c.Value).ThenBy(c => c.Term.Text, StringComparer.Ordinal).ToList();
-        return
-        [
-            .. ordered.Where(c => !c.Term.IsBigram).Take(options.MaxQueryWords).Select(c => c.Term),
-            .. ordered.Where(c => c.Term.IsBigram).Take(options.MaxQueryBigrams).Select(c => c.Term),
-        ];
+        return MatchQueries.Choose(raw, reader, PatentMatchSchema.WordFields, PatentMatchSchema.Bigrams, options);
     }
 
     /// <summary>The Lucene query for <paramref name="terms"/>: each word across the word fields, each pair in the pair field.</summary>
-    public Query Query(IEnumerable<QueryTerm> terms)
-    {
-        var query = new BooleanQuery();
-        foreach (var term in terms)
-        {
-            if (term.IsBigram)
-            {
-                if (options.BigramWeight > 0)
-                {
-                    query.Add(new TermQuery(new Term(PatentMatchSchema.Bigrams, term.Text)) { Boost = term.Weight * options.BigramWeight }, Occur.SHOULD);
-                }
-
-                continue;
-            }
-
-            var word = new DisjunctionMaxQuery(options.TieBreaker) { Boost = term.Weight };
-            AddField(word, PatentMatchSchema.Title, term.Text, options.TitleBoost);
-            AddField(word, PatentMatchSchema.Abstract, term.Text, options.AbstractBoost);
-            AddField(word, PatentMatchSchema.Claims, term.Text, options.ClaimsBoost);
-            query.Add(word, Occur.SHOULD);
-        }
-
-        return query;
-    }
+    public BooleanQuery Query(IEnumerable<QueryTerm> terms) =>
+        MatchQueries.Disjunction(terms, PatentMatchSchema.WordFieldBoosts(options), PatentMatchSchema.Bigrams, options);
 
     /// <summary>The first pass of a two-pass search: the words alone, on the abstract alone (every patent has one).</summary>
     public static BooleanQuery FirstPassQuery(IEnumerable<QueryTerm> terms)
@@ -107,49 +63,6 @@ internal sealed partial class MatchQueryBuilder(Analyzer words, Analyzer bigrams
         }
 
         return query;
-    }
-
-    /// <summary>The highest document frequency of each word over the word fields (a title-only word is still known).</summary>
-    private static Dictionary<string, int> WordDocFreqs(IndexReader reader, IEnumerable<string> words)
-    {
-        var list = words.ToList();
-        var byField = PatentMatchSchema.WordFields.Select(field => DocFreqs(reader, field, list)).ToList();
-        return list.ToDictionary(w => w, w => byField.Max(f => f[w]), StringComparer.Ordinal);
-    }
-
-    /// <summary>
-    /// Document frequencies of many terms of one field, with one term enumerator per segment: a demand has hundreds of
-    /// distinct words and pairs, and asking the reader term by term opens an enumerator for each.
-    /// </summary>
-    private static Dictionary<string, int> DocFreqs(IndexReader reader, string field, IEnumerable<string> texts)
-    {
-        var freqs = texts.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => 0, StringComparer.Ordinal);
-        foreach (var leaf in reader.Leaves)
-        {
-            if (leaf.AtomicReader.GetTerms(field) is not { } terms)
-            {
-                continue;
-            }
-
-            var iterator = terms.GetEnumerator();
-            foreach (var text in freqs.Keys.ToList())
-            {
-                if (iterator.SeekExact(new BytesRef(text)))
-                {
-                    freqs[text] += iterator.DocFreq;
-                }
-            }
-        }
-
-        return freqs;
-    }
-
-    private static void AddField(DisjunctionMaxQuery query, string field, string text, float boost)
-    {
-        if (boost > 0)
-        {
-            query.Add(new TermQuery(new Term(field, text)) { Boost = boost });
-        }
     }
 
     private void Add(Dictionary<(string, bool), (float Weight, QueryTermSource Source)> raw, string? text, float weight, QueryTermSource source)

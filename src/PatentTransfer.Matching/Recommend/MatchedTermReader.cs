@@ -44,7 +44,7 @@ internal static class MatchedTermReader
 
                     var postings = iterator.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
                     var docFreq = reader.DocFreq(new Term(field, term.Text));
-                    var value = term.Weight * boost * Math.Log(1 + ((total - docFreq + 0.5) / (docFreq + 0.5)));
+                    var value = term.Weight * boost * MatchQueries.Idf(total, docFreq);
                     foreach (var doc in local)
                     {
                         var target = doc - leaf.DocBase;

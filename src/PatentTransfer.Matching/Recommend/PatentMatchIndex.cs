@@ -38,7 +38,6 @@ public sealed class PatentMatchIndex : IDisposable
     private readonly MatchQueryBuilder _queries;
     private readonly Analyzer _words;
     private readonly Analyzer _bigrams;
-    private readonly Dictionary<string, float> _fieldBoosts;
 
     public PatentMatchIndex(MatchOptions options, MatchWeights? weights = null)
     {
@@ -50,12 +49,7 @@ public sealed class PatentMatchIndex : IDisposable
         _index = new LuceneIndex<PatentDocument>(
             PatentMatchSchema.CreateAnalyzer(options), options.IndexDirectory, 256, "patent", patent => patent.Id, PatentMatchSchema.ToLucene);
         _queries = new MatchQueryBuilder(_words, _bigrams, options);
-        _fieldBoosts = new(StringComparer.Ordinal)
-        {
-            [PatentMatchSchema.Title] = options.TitleBoost,
-            [PatentMatchSchema.Abstract] = options.AbstractBoost,
-            [PatentMatchSchema.Claims] = options.ClaimsBoost,
-        };
+
     }
 
     public int Count => _index.Count;
@@ -125,7 +119,7 @@ public sealed class PatentMatchIndex : IDisposable
                 .ThenBy(r => r.Facts.Id)
                 .Take(take)
                 .ToList();
-            var matched = MatchedTermReader.Read(searcher.IndexReader, [.. chosen.Select(c => c.Doc.Doc)], terms, _fieldBoosts);
+            var matched = MatchedTermReader.Read(searcher.IndexReader, [.. chosen.Select(c => c.Doc.Doc)], terms, PatentMatchSchema.WordFieldBoosts(_options));
             return chosen
                 .Select(c => new PatentRecommendation(c.Facts.Id, c.Score, c.Doc.Score, matched[c.Doc.Doc], c.Factors))
                 .ToList();
@@ -179,8 +173,10 @@ public sealed class PatentMatchIndex : IDisposable
             return relevance;
         }
 
-        var pairs = terms.Where(t => t.IsBigram).Select(t => (t.Text, Value: t.Weight * Idf(reader, t.Text))).ToList();
-        var total = pairs.Sum(p => p.Value);
+        var pairs = terms.Where(t => t.IsBigram).ToList();
+        var docFreqs = MatchQueries.DocFreqs(reader, PatentMatchSchema.Bigrams, pairs.Select(p => p.Text));
+        var weighted = pairs.Select(t => (t.Text, Value: t.Weight * MatchQueries.Idf(reader.NumDocs, docFreqs[t.Text]))).ToList();
+        var total = weighted.Sum(p => p.Value);
         if (total <= 0)
         {
             return relevance;
@@ -196,7 +192,7 @@ public sealed class PatentMatchIndex : IDisposable
             }
 
             var iterator = fieldTerms.GetEnumerator();
-            foreach (var (text, value) in pairs)
+            foreach (var (text, value) in weighted)
             {
                 if (!iterator.SeekExact(new BytesRef(text)))
                 {
@@ -224,9 +220,4 @@ public sealed class PatentMatchIndex : IDisposable
         return top > 0 ? relevance.ToDictionary(r => r.Key, r => r.Value / top) : relevance;
     }
 
-    private static double Idf(IndexReader reader, string pair)
-    {
-        var docFreq = reader.DocFreq(new Term(PatentMatchSchema.Bigrams, pair));
-        return Math.Log(1 + ((reader.NumDocs - docFreq + 0.5) / (docFreq + 0.5)));
-    }
 }

@@ -42,6 +42,14 @@ internal static class PatentMatchSchema
         IndexKeys.Id, Ipc, Industry, PatentType, City, Modes, Price, Flags, Expiry,
     };
 
+    /// <summary>The word fields with the weight a demand word found in each carries.</summary>
+    public static Dictionary<string, float> WordFieldBoosts(MatchOptions options) => new(StringComparer.Ordinal)
+    {
+        [Title] = options.TitleBoost,
+        [Abstract] = options.AbstractBoost,
+        [Claims] = options.ClaimsBoost,
+    };
+
     /// <summary>Words for the text fields, character pairs for <see cref="Bigrams"/>.</summary>
     public static Analyzer CreateAnalyzer(MatchOptions options) => new PerFieldAnalyzerWrapper(
         options.CreateWordAnalyzer(),
