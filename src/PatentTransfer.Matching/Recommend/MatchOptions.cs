@@ -63,6 +63,15 @@ public sealed class MatchOptions
     /// </summary>
     public float PairCoverageWeight { get; set; } = 0.5f;
 
+    /// <summary>
+    /// Weight of the share of the demand's character pairs found together in one passage of the patent
+    /// (<see cref="ProximityWindow"/> characters), added like <see cref="PairCoverageWeight"/>.
+    /// </summary>
+    public float ProximityWeight { get; set; } = 1f;
+
+    /// <summary>The length in characters of the passage of <see cref="ProximityWeight"/>.</summary>
+    public int ProximityWindow { get; set; } = 60;
+
     /// <summary>Sets one option by name (case does not matter), for experiments; unknown names and bad numbers throw.</summary>
     public void Set(string name, string value)
     {

@@ -182,4 +182,21 @@ public class PatentMatchIndexTests
         Assert.Equal("untitled", Keys(results)[0]);
         Assert.Contains(results[0].MatchedTerms, t => t.Text == "秸秆");
     }
+
+    [Fact]
+    public void APatentThatNamesTheDemandsThingsTogetherBeatsOneThatScattersThem()
+    {
+        // Both patents hold every word of the demand; "scattered" repeats them in a shorter text, so BM25 alone puts it first.
+        const string Filler = "该装置结构简单，安装方便，维护成本低，适合中小型企业推广使用，可以根据现场条件灵活布置，运行稳定可靠，使用寿命长，外形美观大方。";
+        var together = Patent("together", "一种热能设备", "本发明公开了一种锅炉烟气余热回收装置。" + Filler + Filler, null);
+        var scattered = Patent("scattered", "一种热能设备", "本发明公开了一种锅炉装置，锅炉。" + Filler + "设有烟气通道，烟气通道通烟气。" + Filler + "另设余热回收箱，回收余热。", null);
+        var demand = new DemandProfile("锅炉烟气余热回收", "希望回收锅炉烟气的余热。");
+
+        using var plain = new PatentMatchIndex(new MatchOptions { ProximityWeight = 0 });
+        plain.Rebuild([together, scattered, .. All], TestContext.Current.CancellationToken);
+        using var index = Index([together, scattered, .. All]);
+
+        Assert.Equal(["scattered", "together"], Keys(plain.Recommend(demand, 2, Today)));
+        Assert.Equal(["together", "scattered"], Keys(index.Recommend(demand, 2, Today)));
+    }
 }
