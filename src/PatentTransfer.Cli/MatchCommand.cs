@@ -167,7 +167,7 @@ internal static class MatchCommand
         {
             var patent = byId[hit.PatentId];
             await Line(output, $"{++rank}. {patent.Id} {hit.Score:0.000} bm25 {hit.TextScore:0.00} {PatentTexts.SubjectOf(patent.Title, patent.Abstract)}");
-            await Line(output, $"     {string.Join(' ', hit.MatchedTerms.Select(m => $"{m.Text}:{m.Share:0.00}"))}");
+            await Line(output, $"     {string.Join(' ', hit.MatchedTerms.Select(m => $"{(m.DemandWord is null ? m.Text : $"{m.Text}≈{m.DemandWord}")}:{m.Share:0.00}"))}");
         }
 
         return 0;

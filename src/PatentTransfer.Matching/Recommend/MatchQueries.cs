@@ -113,7 +113,7 @@ internal static class MatchQueries
     }
 
     /// <summary>The highest document frequency of each word over several fields (a word found in one field only is still known).</summary>
-    private static Dictionary<string, int> MaxDocFreqs(IndexReader reader, IReadOnlyList<string> fields, IEnumerable<string> words)
+    public static Dictionary<string, int> MaxDocFreqs(IndexReader reader, IReadOnlyList<string> fields, IEnumerable<string> words)
     {
         var list = words.ToList();
         var byField = fields.Select(field => DocFreqs(reader, field, list)).ToList();

@@ -29,7 +29,10 @@ public sealed record QueryTerm(string Text, bool IsBigram, float Weight, QueryTe
 /// </summary>
 internal sealed partial class MatchQueryBuilder(Analyzer words, Analyzer bigrams, MatchOptions options)
 {
-    public IReadOnlyList<QueryTerm> Terms(DemandProfile demand, IndexReader reader)
+    public IReadOnlyList<QueryTerm> Terms(DemandProfile demand, IndexReader reader) => Read(demand, reader).Terms;
+
+    /// <summary>The query terms of <paramref name="demand"/>, and the part of its text they were drawn from (title, problem and targets).</summary>
+    public (IReadOnlyList<QueryTerm> Terms, string CoreText) Read(DemandProfile demand, IndexReader reader)
     {
         var sections = DemandTextReader.Read(demand.Title ?? "", demand.Content ?? "");
         var raw = new Dictionary<(string, bool), (float Weight, QueryTermSource Source)>();
@@ -46,7 +49,7 @@ internal sealed partial class MatchQueryBuilder(Analyzer words, Analyzer bigrams
             Add(raw, keyword, options.DemandKeywordWeight, QueryTermSource.Keyword);
         }
 
-        return MatchQueries.Choose(raw, reader, PatentMatchSchema.WordFields, PatentMatchSchema.Bigrams, options);
+        return (MatchQueries.Choose(raw, reader, PatentMatchSchema.WordFields, PatentMatchSchema.Bigrams, options), sections.CoreText);
     }
 
     /// <summary>The Lucene query for <paramref name="terms"/>: each word across the word fields, each pair in the pair field.</summary>

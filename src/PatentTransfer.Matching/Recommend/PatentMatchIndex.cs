@@ -3,12 +3,16 @@ using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using PatentTransfer.Matching.Recommend.Synonyms;
 using PatentTransfer.Matching.Search;
 
 namespace PatentTransfer.Matching.Recommend;
 
-/// <summary>A word of the demand found in a recommended patent, and its share of the text score.</summary>
-public sealed record MatchedTerm(string Text, double Share);
+/// <summary>
+/// A word of the demand found in a recommended patent, and its share of the text score. <paramref name="DemandWord"/>
+/// is set when the patent's word stands in for a word of the demand it lacks, as its near-synonym (锦纶 for 尼龙).
+/// </summary>
+public sealed record MatchedTerm(string Text, double Share, string? DemandWord = null);
 
 /// <summary>
 /// One recommended patent: its score (text relevance relative to the best candidate, plus the structured factors),
@@ -36,6 +40,7 @@ public sealed class PatentMatchIndex : IDisposable
     private readonly MatchWeights _weights;
     private readonly LuceneIndex<PatentDocument> _index;
     private readonly MatchQueryBuilder _queries;
+    private readonly SynonymBridge _synonyms;
     private readonly Analyzer _words;
     private readonly Analyzer _bigrams;
 
@@ -49,6 +54,7 @@ public sealed class PatentMatchIndex : IDisposable
         _index = new LuceneIndex<PatentDocument>(
             PatentMatchSchema.CreateAnalyzer(options), options.IndexDirectory, 256, "patent", patent => patent.Id, PatentMatchSchema.ToLucene);
         _queries = new MatchQueryBuilder(_words, _bigrams, options);
+        _synonyms = new SynonymBridge(_words, options);
 
     }
 
@@ -85,7 +91,7 @@ public sealed class PatentMatchIndex : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(take);
         return _index.WithSearcher(searcher =>
         {
-            var terms = _queries.Terms(demand, searcher.IndexReader);
+            var (terms, coreText) = _queries.Read(demand, searcher.IndexReader);
             if (terms.Count == 0 || take == 0)
             {
                 return (IReadOnlyList<PatentRecommendation>)[];
@@ -99,6 +105,14 @@ public sealed class PatentMatchIndex : IDisposable
             }
 
             var relevances = Relevance(searcher.IndexReader, top.ScoreDocs, terms);
+            // Synonyms are looked for in titles and abstracts: most patents have no claims, and claims restate the abstract.
+            var bridged = _synonyms.Read(
+                searcher.IndexReader, coreText, relevances.Keys, [PatentMatchSchema.Title, PatentMatchSchema.Abstract], PatentMatchSchema.Bigrams);
+            foreach (var (doc, matches) in bridged)
+            {
+                relevances[doc] += _options.SynonymWeight * matches.Sum(m => m.Value);
+            }
+
             var ranked = new List<(ScoreDoc Doc, PatentFacts Facts, double Score, IReadOnlyList<MatchFactor> Factors)>(top.ScoreDocs.Length);
             foreach (var scoreDoc in top.ScoreDocs)
             {
@@ -121,7 +135,8 @@ public sealed class PatentMatchIndex : IDisposable
                 .ToList();
             var matched = MatchedTermReader.Read(searcher.IndexReader, [.. chosen.Select(c => c.Doc.Doc)], terms, PatentMatchSchema.WordFieldBoosts(_options));
             return chosen
-                .Select(c => new PatentRecommendation(c.Facts.Id, c.Score, c.Doc.Score, matched[c.Doc.Doc], c.Factors))
+                .Select(c => new PatentRecommendation(
+                    c.Facts.Id, c.Score, c.Doc.Score, WithSynonyms(matched[c.Doc.Doc], bridged.GetValueOrDefault(c.Doc.Doc), relevances[c.Doc.Doc]), c.Factors))
                 .ToList();
         });
     }
@@ -134,8 +149,24 @@ public sealed class PatentMatchIndex : IDisposable
     }
 
     /// <summary>
+    /// The matched words of a candidate with its bridged synonyms added: each synonym's share is its part of the
+    /// candidate's relevance, and the words' shares shrink to what is left.
+    /// </summary>
+    private IReadOnlyList<MatchedTerm> WithSynonyms(IReadOnlyList<MatchedTerm> words, IReadOnlyList<SynonymMatch>? synonyms, double relevance)
+    {
+        if (synonyms is null || synonyms.Count == 0 || relevance <= 0)
+        {
+            return words;
+        }
+
+        var shares = synonyms.Select(m => new MatchedTerm(m.PatentWord, _options.SynonymWeight * m.Value / relevance, m.DemandWord)).ToList();
+        var rest = Math.Max(0, 1 - shares.Sum(m => m.Share));
+        return [.. words.Select(w => w with { Share = w.Share * rest }).Concat(shares).OrderByDescending(m => m.Share)];
+    }
+
+    /// <summary>
     /// The best <paramref name="depth"/> valid patents for the query terms. With <see cref="MatchOptions.FirstPassDepth"/>
-    /// set, in two passes: the demand's words on the abstract alone (one short posting walk per word) pick that many
+    /// set and at least <see cref="MatchOptions.FirstPassMinDocs"/> patents, in two passes: the demand's words on the abstract alone (one short posting walk per word) pick that many
     /// candidates, then the full query — words across title, abstract and claims, and character pairs — scores only
     /// them, skipping through the postings from candidate to candidate. The full query walked every posting of every
     /// clause, and common character pairs have long ones; its best patents are nearly always among the first pass's.
@@ -143,7 +174,7 @@ public sealed class PatentMatchIndex : IDisposable
     private TopDocs Search(IndexSearcher searcher, IReadOnlyList<QueryTerm> terms, int depth)
     {
         var full = _queries.Query(terms);
-        if (_options.FirstPassDepth <= 0)
+        if (_options.FirstPassDepth <= 0 || searcher.IndexReader.NumDocs < _options.FirstPassMinDocs)
         {
             return searcher.Search(full, ValidOnly, depth);
         }

@@ -123,4 +123,16 @@ public class RecommendationExplanationTests
         Assert.Equal("99 +0.02", MatchExplanation.Chip(factor));
         Assert.Equal("99 x", MatchExplanation.Detail(factor, null));
     }
+
+    [Fact]
+    public void AWordThePatentHasAsASynonymOfTheDemandsIsShownWithBoth()
+    {
+        var word = new MatchedTerm("液压", 0.4);
+        var synonym = new MatchedTerm("挖掘机", 0.15, "挖机");
+
+        Assert.Equal("液压", MatchExplanation.Word(word));
+        Assert.Equal("“液压”占文字相关度的 40%", MatchExplanation.WordDetail(word));
+        Assert.Equal("挖掘机≈挖机", MatchExplanation.Word(synonym));
+        Assert.Equal("专利用词“挖掘机”与需求中的“挖机”意思相近，占文字相关度的 15%", MatchExplanation.WordDetail(synonym));
+    }
 }

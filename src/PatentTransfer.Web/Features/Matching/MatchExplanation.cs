@@ -102,6 +102,22 @@ public static class MatchExplanation
         return text == "0.00" && value != 0 ? value.ToString("0.000", CultureInfo.InvariantCulture) : text;
     }
 
+    /// <summary>A matched word as its chip shows it: the word, or for a near-synonym "锦纶≈尼龙" (the patent's ≈ the demand's).</summary>
+    public static string Word(MatchedTerm term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        return term.DemandWord is null ? term.Text : term.Text + "≈" + term.DemandWord;
+    }
+
+    /// <summary>What hovering a matched word's chip tells: its share of the text relevance, and for a synonym which word of the demand it stands for.</summary>
+    public static string WordDetail(MatchedTerm term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        return term.DemandWord is null
+            ? Texts.Format(Texts.Get("Recommendation_WordShare"), term.Text, Share(term.Share))
+            : Texts.Format(Texts.Get("Recommendation_SynonymShare"), term.Text, term.DemandWord, Share(term.Share));
+    }
+
     /// <summary>A matched word's share of the text score: "35%".</summary>
     public static string Share(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
