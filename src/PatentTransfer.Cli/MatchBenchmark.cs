@@ -26,7 +26,7 @@ internal static class MatchBenchmark
     // Enough for .NET's tiered compilation to have replaced the first, unoptimised code of both engines: with 20, the
     // first timed run of our engine (more code than the baseline's) still ran partly unoptimised and measured up to
     // twice its steady state, and whichever setting a sweep timed first looked slowest.
-    private const int WarmUpQueries = 150;
+    private const int WarmUpQueries = 500;
     private const int Take = 10;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)

@@ -38,10 +38,18 @@ internal sealed partial class MatchQueryBuilder(Analyzer words, Analyzer bigrams
         var raw = new Dictionary<(string, bool), (float Weight, QueryTermSource Source)>();
 
         // The core text starts with the title; the title is added again so that its words weigh DemandTitleWeight.
-        foreach (var sentence in Sentence().Split(sections.CoreText))
+        // The text is analysed in one pass (the segmenter's cost is mostly per call) and each word weighs what the
+        // sentence it stands in weighs.
+        var text = sections.CoreText;
+        var sentences = new List<(int End, float Weight)>();
+        foreach (var range in Sentence().EnumerateSplits(text))
         {
-            Add(raw, sentence, Wish().IsMatch(sentence) ? options.WishWeight : 1f, QueryTermSource.Text);
+            var (start, length) = range.GetOffsetAndLength(text.Length);
+            sentences.Add((start + length, Wish().IsMatch(text.AsSpan(start, length)) ? options.WishWeight : 1f));
         }
+
+        AddTokens(raw, words, text, isBigram: false, sentences, QueryTermSource.Text);
+        AddTokens(raw, bigrams, text, isBigram: true, sentences, QueryTermSource.Text);
 
         Add(raw, demand.Title, Math.Max(0f, options.DemandTitleWeight - 1f), QueryTermSource.Title);
         foreach (var keyword in demand.Keywords)
@@ -75,18 +83,33 @@ internal sealed partial class MatchQueryBuilder(Analyzer words, Analyzer bigrams
             return;
         }
 
-        AddTokens(raw, words, text, isBigram: false, weight, source);
-        AddTokens(raw, bigrams, text, isBigram: true, weight, source);
+        List<(int End, float Weight)> whole = [(text.Length, weight)];
+        AddTokens(raw, words, text, isBigram: false, whole, source);
+        AddTokens(raw, bigrams, text, isBigram: true, whole, source);
     }
 
+    /// <summary>Adds the tokens of <paramref name="text"/>, each at the weight of the part it starts in (parts given by their ends, in order).</summary>
     private static void AddTokens(
-        Dictionary<(string, bool), (float Weight, QueryTermSource Source)> raw, Analyzer analyzer, string text, bool isBigram, float weight, QueryTermSource source)
+        Dictionary<(string, bool), (float Weight, QueryTermSource Source)> raw,
+        Analyzer analyzer,
+        string text,
+        bool isBigram,
+        List<(int End, float Weight)> parts,
+        QueryTermSource source)
     {
         using var stream = analyzer.GetTokenStream(isBigram ? PatentMatchSchema.Bigrams : PatentMatchSchema.Abstract, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
+            var part = parts.FindIndex(p => offset.StartOffset < p.End);
+            var weight = part < 0 ? parts[^1].Weight : parts[part].Weight;
+            if (weight <= 0)
+            {
+                continue;
+            }
+
             var key = (term.ToString(), isBigram);
             raw[key] = raw.TryGetValue(key, out var known)
                 ? (known.Weight + weight, known.Source == QueryTermSource.Title || source != QueryTermSource.Title ? known.Source : source)

@@ -34,6 +34,8 @@ internal sealed class LuceneIndex<TItem> : IDisposable
     private readonly string _itemName;
     private readonly Func<TItem, Guid> _idOf;
     private readonly Func<TItem, Document> _fieldsOf;
+    private const int SingleSegmentLimit = 50_000;
+
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
@@ -97,6 +99,15 @@ internal sealed class LuceneIndex<TItem> : IDisposable
                 catch (AggregateException failure) when (failure.InnerExceptions.Count == 1)
                 {
                     ExceptionDispatchInfo.Capture(failure.InnerExceptions[0]).Throw();
+                }
+
+                // One segment for a rebuilt index of modest size: every per-term lookup of a query (document frequencies,
+                // postings of the candidates, the explanation) is made once per segment, and the parallel build leaves
+                // one or more per thread. Larger indexes keep their segments: merging them costs more build time
+                // than it saves.
+                if (ids.Count <= SingleSegmentLimit)
+                {
+                    stagingWriter.ForceMerge(1);
                 }
 
                 stagingWriter.Commit();
