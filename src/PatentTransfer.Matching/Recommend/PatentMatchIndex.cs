@@ -10,7 +10,7 @@ namespace PatentTransfer.Matching.Recommend;
 
 /// <summary>
 /// A word of the demand found in a recommended patent, and its share of the text score. <paramref name="DemandWord"/>
-/// is set when the patent's word stands in for a word of the demand it lacks, as its near-synonym (锦纶 for 尼龙).
+/// is set when the patent's word stands in for a word of the demand it lacks, as its near-synonym (挖掘机 for 挖机).
 /// </summary>
 public sealed record MatchedTerm(string Text, double Share, string? DemandWord = null);
 

@@ -7,14 +7,14 @@ using Lucene.Net.Util;
 namespace PatentTransfer.Matching.Recommend.Synonyms;
 
 /// <summary>
-/// A demand's word a patent lacks, found in it as a near-synonym (尼龙 in the demand, 锦纶 in the patent), and what it is
+/// A demand's word a patent lacks, found in it as a near-synonym (挖机 in the demand, 挖掘机 in the patent), and what it is
 /// worth (the synonym's idf).
 /// </summary>
 internal sealed record SynonymMatch(string DemandWord, string PatentWord, double Value);
 
 /// <summary>
 /// Credits a candidate for the demand's words it lacks but holds as near-synonyms (<see cref="SynonymTable"/>): the SME
-/// writes 尼龙, 挖机, 锁门; the patent 锦纶, 挖掘机, 门锁. Only in re-ranking — as query terms, synonyms bring in more
+/// writes 挖机, 撕裂, 减震; the patent 挖掘机, 撕破, 减振. Only in re-ranking — as query terms, synonyms bring in more
 /// unrelated patents than they bridge to (decision 0016) — and only for words patents seldom use
 /// (<see cref="MatchOptions.SynonymMaxShare"/>): a common word needs no bridge. A bridged word is worth its synonym's idf.
 /// </summary>

@@ -102,7 +102,7 @@ public static class MatchExplanation
         return text == "0.00" && value != 0 ? value.ToString("0.000", CultureInfo.InvariantCulture) : text;
     }
 
-    /// <summary>A matched word as its chip shows it: the word, or for a near-synonym "锦纶≈尼龙" (the patent's ≈ the demand's).</summary>
+    /// <summary>A matched word as its chip shows it: the word, or for a near-synonym "挖掘机≈挖机" (the patent's ≈ the demand's).</summary>
     public static string Word(MatchedTerm term)
     {
         ArgumentNullException.ThrowIfNull(term);
