@@ -23,7 +23,8 @@ public class RecommendationJourneyTests(PortalServer portal)
     {
         // Ends in x, so that stemming (…y → …i) leaves it as it is in the explanation's list of words.
         var token = "zq" + string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26)))) + "x";
-        var dismissed = await PatentAsync("holder@demo.example", token, "一种{0}高铬铸铁耐磨衬板及其热处理方法", lumpSum: 2_000_000m);
+        // The demand says 挖机, this patent 挖掘机: the explanation shows the near-synonym it was credited for.
+        var dismissed = await PatentAsync("holder@demo.example", token, "一种{0}高铬铸铁耐磨衬板及其热处理方法", lumpSum: 2_000_000m, extra: "衬板可由挖掘机吊装。");
         var requested = await PatentAsync("institute@demo.example", token, "一种{0}高韧性耐磨衬板用低合金钢", lumpSum: 300_000m);
         var demandId = await PublishedDemandOfDemoSmeAsync(token);
 
@@ -41,6 +42,7 @@ public class RecommendationJourneyTests(PortalServer portal)
         await first.GetByTestId("recommendation-why").ClickAsync();
         await Expect(first.GetByTestId("recommendation-detail")).ToContainTextAsync("属同一小类");
         await Expect(first.GetByTestId("recommendation-detail-words")).ToContainTextAsync(token);
+        await Expect(first.GetByTestId("recommendation-detail-words")).ToContainTextAsync("挖掘机≈挖机");
         await sme.SaveScreenshotAsync("sme-recommendations");
 
         // Too expensive: the patent leaves the list at once.
@@ -117,7 +119,7 @@ public class RecommendationJourneyTests(PortalServer portal)
         var now = DateTimeOffset.UtcNow;
         var details = new DemandDetails(
             $"球磨机高韧性耐磨衬板 {token}", DemandType.TechnicalProblem, "new-materials", "C22C", [token, "耐磨"],
-            "我公司生产球磨机衬板，现用高锰钢衬板在中低冲击工况下加工硬化不足，寿命只有 4 个月，希望找到韧性和耐磨性兼顾的衬板材料。",
+            "我公司生产球磨机衬板，现用高锰钢衬板在中低冲击工况下加工硬化不足，寿命只有 4 个月，希望找到韧性和耐磨性兼顾的衬板材料。衬板由挖机吊装进球磨机。",
             [new DemandTarget("冲击韧性", TargetComparator.AtLeast, 67m, null, "J/cm²")], "中频感应炉 2 台", null,
             new DemandBudget(false, 50m, 120m), [PaymentPreference.LumpSum], [DemandMode.Licence], today.AddMonths(8), today.AddMonths(6),
             DemandConfidentiality.Public, new DemandContact("张经理", "13812345678", null));
@@ -130,7 +132,7 @@ public class RecommendationJourneyTests(PortalServer portal)
     }
 
     /// <summary>A valid patent of the holder's organisation on wear-resistant liners, listed as an ordinary licence.</summary>
-    private async Task<Guid> PatentAsync(string holderEmail, string token, string titleFormat, decimal lumpSum)
+    private async Task<Guid> PatentAsync(string holderEmail, string token, string titleFormat, decimal lumpSum, string extra = "")
     {
         await using var db = portal.Database.CreateOwnerContext();
         var holder = await db.Users.SingleAsync(u => u.Email == holderEmail);
@@ -138,7 +140,7 @@ public class RecommendationJourneyTests(PortalServer portal)
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var details = TestPatents.Details(
             title: string.Format(System.Globalization.CultureInfo.InvariantCulture, titleFormat, token),
-            @abstract: $"本发明公开了一种{token}耐磨衬板，用于球磨机，在中低冲击工况下兼顾冲击韧性和耐磨性，使用寿命长。",
+            @abstract: $"本发明公开了一种{token}耐磨衬板，用于球磨机，在中低冲击工况下兼顾冲击韧性和耐磨性，使用寿命长。{extra}",
             claims: $"1.一种{token}耐磨衬板，其特征在于含铬高韧性合金。",
             mainIpc: "C22C37/10",
             industry: "new-materials");

@@ -100,4 +100,28 @@ public class RecommendationPanelTests(PortalAppFactory app)
         Assert.Empty(page.FindAll("[data-testid=recommendation-request]"));
         Assert.Empty(page.FindAll("[data-testid=recommendation-dismiss]"));
     }
+
+    [Fact]
+    public async Task APatentThatUsesASynonymOfTheDemandsWordSaysWhichWordItStandsFor()
+    {
+        // The SME writes the trade's 挖机; the patent the drafter's 挖掘机, a near-synonym the engine bridges.
+        var token = DemandHallTestData.SearchToken();
+        var sme = await RegisterSmeAsync(app);
+        var demand = (await DemandHallTestData.PublishAsync(
+            app, sme, token, change: input => input.Description += "衬板由挖机吊装进球磨机，希望安装方便。")).Id;
+        var details = Details(token);
+        var patent = await PatentAsync(app, Accounts.Institute, details with { Abstract = details.Abstract + "衬板可由挖掘机吊装。" });
+        var (found, _) = await ContainingAsync(app, sme.Email!, demand, patent);
+        Assert.Contains(found.Patents.Single(p => p.PatentId == patent).MatchedTerms, t => (t.Text, t.DemandWord) == ("挖掘机", "挖机"));
+
+        await using var context = new ComponentTestContext(app, sme.DisplayName, sme.Id, [Roles.SmeUser], sme.OrganisationId);
+        var page = context.Render<MyDemandPage>(p => p.Add(x => x.Id, demand));
+        await page.WaitForAssertionAsync(() => Assert.NotNull(page.Find(Of(patent, "recommendation-why"))));
+        await page.Find(Of(patent, "recommendation-why")).ClickAsync(new());
+        await page.WaitForAssertionAsync(() => Assert.NotNull(page.Find(Of(patent, "recommendation-detail-words"))));
+
+        var chip = Assert.Single(page.FindAll($"{Of(patent, "recommendation-detail-words")} .mud-chip"), c => c.TextContent.Contains('≈', StringComparison.Ordinal));
+        Assert.StartsWith("挖掘机≈挖机 ", chip.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("专利用词“挖掘机”与需求中的“挖机”意思相近，占文字相关度的 ", chip.GetAttribute("title"), StringComparison.Ordinal);
+    }
 }
