@@ -15,11 +15,14 @@ internal static class MatchCommand
 {
     public const string Usage = """
           match --patents P.jsonl --demands D.jsonl [--top 10] [--out RUN.jsonl] [--engine ours|baseline]
-                [--qrels QRELS.jsonl] [--set name=value,...] [--explain DEMAND_ID]
+                [--qrels QRELS.jsonl] [--set name=value,...] [--explain DEMAND_ID] [--reverse]
                               rank patents for each demand (no database): our engine, or the plain BM25 peer;
                               prints index time and latency p50/p95/p99, with --qrels MRR@10, Recall@10/50, nDCG@10;
                               --set changes matching options for an experiment (see MatchOptions); --explain prints
-                              one demand's query terms and its best patents with the words they matched
+                              one demand's query terms and its best patents with the words they matched; --reverse
+                              ranks demands for each patent instead (the holder's 匹配需求): one line per patent
+                              {"patent_id", "results": [{"demand_id", "score"}]}, with --qrels only the judged patents,
+                              scored against the judgments read the other way round
         """;
 
     /// <summary>Demands run once before timing, so that the percentiles measure searching rather than JIT compiling.</summary>
@@ -51,7 +54,8 @@ internal static class MatchCommand
                 return await ExplainAsync(patentsPath, demandsPath, explain, matchOptions, output, cancellationToken);
             }
 
-            return await RunAsync(patentsPath, demandsPath, top, options.Value("out"), engineName, matchOptions, qrels, output, cancellationToken);
+            var run = new RunSettings(patentsPath, demandsPath, top, options.Value("out"), engineName, matchOptions, qrels);
+            return options.Flag("reverse") ? await ReverseAsync(run, output, cancellationToken) : await RunAsync(run, output, cancellationToken);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or FileNotFoundException or InvalidDataException or JsonException)
         {
@@ -79,16 +83,9 @@ internal static class MatchCommand
     }
 
     private static async Task<int> RunAsync(
-        string patentsPath,
-        string demandsPath,
-        int top,
-        string? outPath,
-        string engineName,
-        MatchOptions matchOptions,
-        Dictionary<string, Dictionary<string, int>>? qrels,
-        TextWriter output,
-        CancellationToken cancellationToken)
+        RunSettings run, TextWriter output, CancellationToken cancellationToken)
     {
+        var (patentsPath, demandsPath, top, outPath, engineName, matchOptions, qrels) = run;
         var patents = PatentCorpus.ReadPatents(patentsPath);
         var demands = PatentCorpus.ReadDemands(demandsPath);
         var ids = patents.Select((_, i) => SearchEvaluation.SequentialGuid(i)).ToArray();
@@ -120,8 +117,85 @@ internal static class MatchCommand
             runs.Add((demand.Id, ranked.Select(r => (corpusIds[r.Id], r.Score)).ToList()));
         }
 
-        await Line(output, $"{demands.Count} demands from {demandsPath}, top {top}: latency p50 {SearchBenchmark.Percentile(latencies, 50):0.0} ms, p95 {SearchBenchmark.Percentile(latencies, 95):0.0} ms, p99 {SearchBenchmark.Percentile(latencies, 99):0.0} ms");
+        await ReportAsync(
+            output,
+            $"{demands.Count} demands from {demandsPath}, top {top}",
+            latencies,
+            outPath,
+            runs.Select(r => JsonSerializer.Serialize(new RunLine(r.DemandId, [.. r.Results.Select(x => new RunResult(x.PatentId, Math.Round(x.Score, 6)))]), PatentCorpus.JsonOptions)),
+            qrels,
+            runs.ToDictionary(r => r.DemandId, r => (IReadOnlyList<string>)[.. r.Results.Select(x => x.PatentId)]),
+            "judged demands");
+        return 0;
+    }
 
+    /// <summary>
+    /// The other direction: the demands indexed (our <see cref="DemandMatchIndex"/>, or the BM25 peer over title and
+    /// text), each patent's title, abstract and claims the query. With judgments only the judged patents are asked.
+    /// </summary>
+    private static async Task<int> ReverseAsync(
+        RunSettings run, TextWriter output, CancellationToken cancellationToken)
+    {
+        var (patentsPath, demandsPath, top, outPath, engineName, matchOptions, qrels) = run;
+        var patents = PatentCorpus.ReadPatents(patentsPath);
+        var demands = PatentCorpus.ReadDemands(demandsPath);
+        var judgments = qrels?
+            .SelectMany(q => q.Value.Select(p => (Patent: p.Key, Demand: q.Key, Grade: p.Value)))
+            .GroupBy(j => j.Patent, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(j => j.Demand, j => j.Grade, StringComparer.Ordinal), StringComparer.Ordinal);
+        var queries = patents
+            .Select((p, i) => (Patent: p, Document: PatentCorpus.ToDocument(p, SearchEvaluation.SequentialGuid(i))))
+            .Where(q => judgments is null || judgments.ContainsKey(q.Patent.Id))
+            .ToList();
+        var demandIds = demands.Select((d, i) => (Guid: SearchEvaluation.SequentialGuid(i), d.Id)).ToDictionary(d => d.Guid, d => d.Id);
+        var today = DateOnly.FromDateTime(DateTime.Today);
+
+        using var demandIndex = engineName == "ours" ? new DemandMatchIndex(matchOptions) : null;
+        using var peer = engineName == "baseline" ? new BaselinePatentIndex() : null;
+        var started = Stopwatch.GetTimestamp();
+        demandIndex?.Rebuild(demands.Select((d, i) => new DemandMatchDocument(SearchEvaluation.SequentialGuid(i), new DemandProfile(d.Title, d.Content))), cancellationToken);
+        peer?.Build(demands.Select((d, i) => PatentCorpus.ToDocument(new CorpusPatent(d.Id, null, d.Title, d.Content, null), SearchEvaluation.SequentialGuid(i))), cancellationToken);
+        await Line(output, $"engine {engineName}: indexed {demands.Count} demands from {demandsPath} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s");
+
+        IReadOnlyList<(Guid Id, double Score)> Rank(Matching.Search.PatentDocument patent) => demandIndex is not null
+            ? [.. demandIndex.Recommend(patent, top, today).Select(r => (r.DemandId, r.Score))]
+            : [.. peer!.Search($"{patent.Title}\n{patent.Abstract}\n{patent.Claims}", top).Select(h => (h.Id, (double)h.Score))];
+
+        var latencies = new List<double>(queries.Count);
+        var runs = new List<(string PatentId, IReadOnlyList<(string DemandId, double Score)> Results)>(queries.Count);
+        foreach (var (patent, document) in queries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var queryStarted = Stopwatch.GetTimestamp();
+            var ranked = Rank(document);
+            latencies.Add(Stopwatch.GetElapsedTime(queryStarted).TotalMilliseconds);
+            runs.Add((patent.Id, ranked.Select(r => (demandIds[r.Id], r.Score)).ToList()));
+        }
+
+        await ReportAsync(
+            output,
+            $"{queries.Count} patents from {patentsPath}, top {top}",
+            latencies,
+            outPath,
+            runs.Select(r => JsonSerializer.Serialize(new ReverseRunLine(r.PatentId, [.. r.Results.Select(x => new ReverseRunResult(x.DemandId, Math.Round(x.Score, 6)))]), PatentCorpus.JsonOptions)),
+            judgments,
+            runs.ToDictionary(r => r.PatentId, r => (IReadOnlyList<string>)[.. r.Results.Select(x => x.DemandId)]),
+            "judged patents");
+        return 0;
+    }
+
+    /// <summary>What both directions print and write: latency percentiles, the run file, and the figures against judgments.</summary>
+    private static async Task ReportAsync(
+        TextWriter output,
+        string what,
+        List<double> latencies,
+        string? outPath,
+        IEnumerable<string> runLines,
+        Dictionary<string, Dictionary<string, int>>? judgments,
+        Dictionary<string, IReadOnlyList<string>> rankings,
+        string judged)
+    {
+        await Line(output, $"{what}: latency p50 {SearchBenchmark.Percentile(latencies, 50):0.0} ms, p95 {SearchBenchmark.Percentile(latencies, 95):0.0} ms, p99 {SearchBenchmark.Percentile(latencies, 99):0.0} ms");
         if (outPath is not null)
         {
             if (Path.GetDirectoryName(Path.GetFullPath(outPath)) is { } folder)
@@ -129,23 +203,15 @@ internal static class MatchCommand
                 Directory.CreateDirectory(folder);
             }
 
-            await using var writer = new StreamWriter(outPath);
-            foreach (var (demandId, results) in runs)
-            {
-                var line = new RunLine(demandId, [.. results.Select(r => new RunResult(r.PatentId, Math.Round(r.Score, 6)))]);
-                await writer.WriteLineAsync(JsonSerializer.Serialize(line, PatentCorpus.JsonOptions));
-            }
-
+            await File.WriteAllLinesAsync(outPath, runLines);
             await Line(output, $"run written to {outPath}");
         }
 
-        if (qrels is not null)
+        if (judgments is not null)
         {
-            var figures = RankingMetrics.Score(qrels, runs.ToDictionary(r => r.DemandId, r => (IReadOnlyList<string>)[.. r.Results.Select(x => x.PatentId)]));
-            await Line(output, $"MRR@10 {figures.Mrr10:0.000}  Recall@10 {figures.Recall10:0.000}  Recall@50 {figures.Recall50:0.000}  nDCG@10 {figures.Ndcg10:0.000}  ({figures.Demands} judged demands)");
+            var figures = RankingMetrics.Score(judgments, rankings);
+            await Line(output, $"MRR@10 {figures.Mrr10:0.000}  Recall@10 {figures.Recall10:0.000}  Recall@50 {figures.Recall50:0.000}  nDCG@10 {figures.Ndcg10:0.000}  ({figures.Demands} {judged})");
         }
-
-        return 0;
     }
 
     /// <summary>One demand's query terms with their weights, and its best ten patents with the words they matched.</summary>
@@ -178,9 +244,22 @@ internal static class MatchCommand
     private static string ExistingFile(string path) =>
         File.Exists(path) ? path : throw new FileNotFoundException($"file not found: {path}", path);
 
+    private sealed record RunSettings(
+        string PatentsPath,
+        string DemandsPath,
+        int Top,
+        string? OutPath,
+        string Engine,
+        MatchOptions Options,
+        Dictionary<string, Dictionary<string, int>>? Judgments);
+
     private sealed record RunLine(string DemandId, IReadOnlyList<RunResult> Results);
 
     private sealed record RunResult(string PatentId, double Score);
+
+    private sealed record ReverseRunLine(string PatentId, IReadOnlyList<ReverseRunResult> Results);
+
+    private sealed record ReverseRunResult(string DemandId, double Score);
 
     private interface IEngine : IDisposable
     {

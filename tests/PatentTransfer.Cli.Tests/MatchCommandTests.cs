@@ -79,6 +79,26 @@ public sealed class MatchCommandTests : IDisposable
         Assert.Contains("MRR@10 1.000  Recall@10 1.000", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ours")]
+    [InlineData("baseline")]
+    public async Task ReversedItRanksDemandsForEachJudgedPatentAndScoresThem(string engine)
+    {
+        var qrels = Write("qrels.jsonl", ["""{"demand_id": "D-1", "patent_id": "P-BATTERY", "grade": 3}""", """{"demand_id": "D-2", "patent_id": "P-IRRIGATION", "grade": 3}"""]);
+
+        var (code, output, error, run) = await MatchAsync("--reverse", "--engine", engine, "--qrels", qrels);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        // Only the judged patents, in the order of the patent file; each line names its demands best first.
+        Assert.Equal(["P-BATTERY", "P-IRRIGATION"], run.Select(l => l.GetProperty("patent_id").GetString()));
+        Assert.Equal("D-1", run[0].GetProperty("results")[0].GetProperty("demand_id").GetString());
+        Assert.Equal("D-2", run[1].GetProperty("results")[0].GetProperty("demand_id").GetString());
+        Assert.Contains("indexed 3 demands", output, StringComparison.Ordinal);
+        Assert.Contains("MRR@10 1.000  Recall@10 1.000", output, StringComparison.Ordinal);
+        Assert.Contains("(2 judged patents)", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task OptionsCanBeChangedForAnExperiment()
     {
