@@ -90,13 +90,13 @@ public sealed class DemandMatchIndex : IDisposable
                 return [];
             }
 
-            var best = top.ScoreDocs[0].Score;
+            var relevances = CandidateRelevance.Compute(searcher.IndexReader, top.ScoreDocs, terms, Bigrams, _options);
             var ranked = top.ScoreDocs
                 .Select(scoreDoc =>
                 {
                     var stored = searcher.Doc(scoreDoc.Doc, Stored);
                     var profile = DemandProfileCodec.Decode(stored.Get(Profile, CultureInfo.InvariantCulture));
-                    var relevance = best > 0 ? scoreDoc.Score / best : 0;
+                    var relevance = relevances[scoreDoc.Doc];
                     var factors = MatchFit.Factors(profile, facts, _weights, today);
                     var score = (_weights.Text * relevance) + factors.Sum(f => f.Contribution);
                     return (Doc: scoreDoc, Id: IndexKeys.IdOf(stored), Score: score,

@@ -104,7 +104,7 @@ public sealed class PatentMatchIndex : IDisposable
                 return [];
             }
 
-            var relevances = Relevance(searcher.IndexReader, top.ScoreDocs, terms);
+            var relevances = CandidateRelevance.Compute(searcher.IndexReader, top.ScoreDocs, terms, PatentMatchSchema.Bigrams, _options);
             // Synonyms are looked for in titles and abstracts: most patents have no claims, and claims restate the abstract.
             var bridged = _synonyms.Read(
                 searcher.IndexReader, coreText, relevances.Keys, [PatentMatchSchema.Title, PatentMatchSchema.Abstract], PatentMatchSchema.Bigrams);
@@ -187,128 +187,5 @@ public sealed class PatentMatchIndex : IDisposable
 
         var candidates = new CandidateFilter([.. first.ScoreDocs.Select(d => d.Doc)]);
         return searcher.Search(new FilteredQuery(full, candidates, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), depth);
-    }
-
-    /// <summary>
-    /// The text relevance of each candidate, 1 for the best: its BM25 score relative to the best candidate's plus
-    /// <see cref="MatchOptions.PairCoverageWeight"/> × the share of the demand's character pairs (query weight ×
-    /// rarity) it contains, plus <see cref="MatchOptions.ProximityWeight"/> × the share found together in its best
-    /// passage (<see cref="BestWindow"/>), normalised again. BM25 rewards a few rare terms repeated; the coverage a
-    /// patent about the whole demand, also where the segmenter cut a word differently; the passage one that speaks of
-    /// the demand's things together. A postings seek per pair and segment, positions read for the candidates only.
-    /// </summary>
-    private Dictionary<int, double> Relevance(IndexReader reader, ScoreDoc[] candidates, IReadOnlyList<QueryTerm> terms)
-    {
-        var best = candidates[0].Score;
-        var relevance = candidates.ToDictionary(d => d.Doc, d => best > 0 ? (double)d.Score / best : 0);
-        if (_options.PairCoverageWeight <= 0)
-        {
-            return relevance;
-        }
-
-        var pairs = terms.Where(t => t.IsBigram).ToList();
-        var docFreqs = MatchQueries.DocFreqs(reader, PatentMatchSchema.Bigrams, pairs.Select(p => p.Text));
-        var weighted = pairs.Select(t => (t.Text, Value: t.Weight * MatchQueries.Idf(reader.NumDocs, docFreqs[t.Text]))).ToList();
-        var total = weighted.Sum(p => p.Value);
-        if (total <= 0)
-        {
-            return relevance;
-        }
-
-        var docs = candidates.Select(d => d.Doc).Order().ToArray();
-        var pairIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (text, _) in weighted)
-        {
-            pairIndex.TryAdd(text, pairIndex.Count);
-        }
-
-        var hits = _options.ProximityWeight > 0 ? new Dictionary<int, List<(int Position, int Pair)>>() : null;
-        foreach (var leaf in reader.Leaves)
-        {
-            var local = docs.Where(d => d >= leaf.DocBase && d < leaf.DocBase + leaf.Reader.MaxDoc).ToArray();
-            if (local.Length == 0 || leaf.AtomicReader.GetTerms(PatentMatchSchema.Bigrams) is not { } fieldTerms)
-            {
-                continue;
-            }
-
-            var iterator = fieldTerms.GetEnumerator();
-            foreach (var (text, value) in weighted)
-            {
-                if (!iterator.SeekExact(new BytesRef(text)))
-                {
-                    continue;
-                }
-
-                var postings = iterator.DocsAndPositions(leaf.AtomicReader.LiveDocs, null, DocsAndPositionsFlags.NONE);
-                var pair = pairIndex[text];
-                foreach (var doc in local)
-                {
-                    var target = doc - leaf.DocBase;
-                    if (postings.DocID < target && postings.Advance(target) == DocIdSetIterator.NO_MORE_DOCS)
-                    {
-                        break;
-                    }
-
-                    if (postings.DocID == target)
-                    {
-                        relevance[doc] += _options.PairCoverageWeight * value / total;
-                        if (hits is not null)
-                        {
-                            var list = hits.TryGetValue(doc, out var known) ? known : hits[doc] = [];
-                            for (var i = 0; i < postings.Freq; i++)
-                            {
-                                list.Add((postings.NextPosition(), pair));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        if (hits is not null)
-        {
-            var values = weighted.Select(w => w.Value).ToArray();
-            foreach (var (doc, list) in hits)
-            {
-                relevance[doc] += _options.ProximityWeight * BestWindow(list, values, _options.ProximityWindow) / total;
-            }
-        }
-
-        var top = relevance.Values.Max();
-        return top > 0 ? relevance.ToDictionary(r => r.Key, r => r.Value / top) : relevance;
-    }
-
-    /// <summary>
-    /// The most demand a stretch of <paramref name="window"/> characters of the patent holds: the summed value of the
-    /// distinct pairs found in it. A patent that says the demand's things together, in one passage, is about them; one
-    /// that has them scattered over its claims mostly is not.
-    /// </summary>
-    private static double BestWindow(List<(int Position, int Pair)> hits, double[] values, int window)
-    {
-        hits.Sort((a, b) => a.Position.CompareTo(b.Position));
-        var counts = new int[values.Length];
-        double current = 0, best = 0;
-        var start = 0;
-        foreach (var (position, pair) in hits)
-        {
-            if (counts[pair]++ == 0)
-            {
-                current += values[pair];
-            }
-
-            while (hits[start].Position <= position - window)
-            {
-                if (--counts[hits[start].Pair] == 0)
-                {
-                    current -= values[hits[start].Pair];
-                }
-
-                start++;
-            }
-
-            best = Math.Max(best, current);
-        }
-
-        return best;
     }
 }
