@@ -62,24 +62,15 @@ internal static class CandidateRelevance
 
                 var postings = iterator.DocsAndPositions(leaf.AtomicReader.LiveDocs, null, DocsAndPositionsFlags.NONE);
                 var pair = pairIndex[text];
-                foreach (var doc in local)
+                foreach (var doc in MatchQueries.Holding(postings, local, leaf.DocBase))
                 {
-                    var target = doc - leaf.DocBase;
-                    if (postings.DocID < target && postings.Advance(target) == DocIdSetIterator.NO_MORE_DOCS)
+                    relevance[doc] += options.PairCoverageWeight * value / total;
+                    if (hits is not null)
                     {
-                        break;
-                    }
-
-                    if (postings.DocID == target)
-                    {
-                        relevance[doc] += options.PairCoverageWeight * value / total;
-                        if (hits is not null)
+                        var list = hits.TryGetValue(doc, out var known) ? known : hits[doc] = [];
+                        for (var i = 0; i < postings.Freq; i++)
                         {
-                            var list = hits.TryGetValue(doc, out var known) ? known : hits[doc] = [];
-                            for (var i = 0; i < postings.Freq; i++)
-                            {
-                                list.Add((postings.NextPosition(), pair));
-                            }
+                            list.Add((postings.NextPosition(), pair));
                         }
                     }
                 }

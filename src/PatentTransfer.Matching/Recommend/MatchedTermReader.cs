@@ -45,19 +45,10 @@ internal static class MatchedTermReader
                     var postings = iterator.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
                     var docFreq = reader.DocFreq(new Term(field, term.Text));
                     var value = term.Weight * boost * MatchQueries.Idf(total, docFreq);
-                    foreach (var doc in local)
+                    foreach (var doc in MatchQueries.Holding(postings, local, leaf.DocBase))
                     {
-                        var target = doc - leaf.DocBase;
-                        if (postings.DocID < target && postings.Advance(target) == DocIdSetIterator.NO_MORE_DOCS)
-                        {
-                            break;
-                        }
-
-                        if (postings.DocID == target)
-                        {
-                            var seen = found[doc];
-                            seen[term.Text] = Math.Max(seen.GetValueOrDefault(term.Text), value);
-                        }
+                        var seen = found[doc];
+                        seen[term.Text] = Math.Max(seen.GetValueOrDefault(term.Text), value);
                     }
                 }
             }

@@ -125,19 +125,7 @@ internal sealed class SynonymBridge(Analyzer words, MatchOptions options)
                     }
 
                     var postings = iterator.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
-                    foreach (var doc in local)
-                    {
-                        var target = doc - leaf.DocBase;
-                        if (postings.DocID < target && postings.Advance(target) == Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS)
-                        {
-                            break;
-                        }
-
-                        if (postings.DocID == target)
-                        {
-                            set.Add(doc);
-                        }
-                    }
+                    set.UnionWith(MatchQueries.Holding(postings, local, leaf.DocBase));
                 }
             }
         }
