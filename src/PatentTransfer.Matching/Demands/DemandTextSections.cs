@@ -59,11 +59,13 @@ public sealed record DemandTextSections
         TargetsText = Join(DemandTextPart.Targets, _ => true);
         Basis = Join(DemandTextPart.Basis, _ => true);
         Background = Join(DemandTextPart.Background, _ => true);
+        var coreTitle = Collapse(title);
+        CoreTitleLength = coreTitle.Length;
         CoreText = string.Join(
             '\n',
             new[]
             {
-                Collapse(title),
+                coreTitle,
                 Collapse(Join(DemandTextPart.Problem, role => role == DemandTextRole.Body, spaceGaps: true)),
                 Collapse(Join(DemandTextPart.Targets, role => role == DemandTextRole.Body, spaceGaps: true)),
             }.Where(text => text.Length > 0));
@@ -97,6 +99,9 @@ public sealed record DemandTextSections
     /// collapsed. Basis and background are left out: they describe the company and its market, not what it seeks.
     /// </summary>
     public string CoreText { get; }
+
+    /// <summary>The length of the title at the start of <see cref="CoreText"/> (0 without a title).</summary>
+    public int CoreTitleLength { get; }
 
     /// <summary>
     /// A part as the demand form shows it: without its headings and repeated sentences, white space collapsed and

@@ -16,9 +16,9 @@ internal static class CandidateRelevance
     /// rarity) it contains, plus <see cref="MatchOptions.ProximityWeight"/> × the share found together in its best
     /// passage (<see cref="BestWindow"/>), normalised again. BM25 rewards a few rare terms repeated; the coverage a
     /// text about the whole query, also where the segmenter cut a word differently; the passage one that speaks of
-    /// the query's things together. A postings seek per pair and segment, positions read for the candidates only.
+    /// the query's things together. Postings reached from the pairs' term states, positions read for the candidates only.
     /// </summary>
-    public static Dictionary<int, double> Compute(IndexReader reader, ScoreDoc[] candidates, IReadOnlyList<QueryTerm> terms, string pairField, MatchOptions options)
+    public static Dictionary<int, double> Compute(TermContexts lookup, ScoreDoc[] candidates, IReadOnlyList<QueryTerm> terms, string pairField, MatchOptions options)
     {
         var best = candidates[0].Score;
         var relevance = candidates.ToDictionary(d => d.Doc, d => best > 0 ? (double)d.Score / best : 0);
@@ -28,8 +28,9 @@ internal static class CandidateRelevance
         }
 
         var pairs = terms.Where(t => t.IsBigram).ToList();
-        var docFreqs = MatchQueries.DocFreqs(reader, pairField, pairs.Select(p => p.Text));
-        var weighted = pairs.Select(t => (t.Text, Value: t.Weight * MatchQueries.Idf(reader.NumDocs, docFreqs[t.Text]))).ToList();
+        var reader = lookup.Reader;
+        var contexts = lookup.Of(pairField, pairs.Select(p => p.Text));
+        var weighted = pairs.Select(t => (t.Text, Value: t.Weight * MatchQueries.Idf(reader.NumDocs, contexts[t.Text].DocFreq))).ToList();
         var total = weighted.Sum(p => p.Value);
         if (total <= 0)
         {
@@ -55,12 +56,11 @@ internal static class CandidateRelevance
             var iterator = fieldTerms.GetEnumerator();
             foreach (var (text, value) in weighted)
             {
-                if (!iterator.SeekExact(new BytesRef(text)))
+                if (TermContexts.Postings(iterator, leaf, text, contexts[text]) is not { } postings)
                 {
                     continue;
                 }
 
-                var postings = iterator.DocsAndPositions(leaf.AtomicReader.LiveDocs, null, DocsAndPositionsFlags.NONE);
                 var pair = pairIndex[text];
                 foreach (var doc in MatchQueries.Holding(postings, local, leaf.DocBase))
                 {

@@ -84,13 +84,14 @@ public sealed class DemandMatchIndex : IDisposable
                 return (IReadOnlyList<DemandRecommendation>)[];
             }
 
-            var top = searcher.Search(MatchQueries.Disjunction(terms, _fieldBoosts, Bigrams, _options), Math.Max(take, _options.CandidateDepth));
+            var lookup = new TermContexts(searcher.IndexReader);
+            var top = searcher.Search(MatchQueries.Disjunction(lookup, terms, _fieldBoosts, Bigrams, _options), Math.Max(take, _options.CandidateDepth));
             if (top.ScoreDocs.Length == 0)
             {
                 return [];
             }
 
-            var relevances = CandidateRelevance.Compute(searcher.IndexReader, top.ScoreDocs, terms, Bigrams, _options);
+            var relevances = CandidateRelevance.Compute(lookup, top.ScoreDocs, terms, Bigrams, _options);
             var ranked = top.ScoreDocs
                 .Select(scoreDoc =>
                 {
@@ -106,7 +107,7 @@ public sealed class DemandMatchIndex : IDisposable
                 .ThenBy(r => r.Id)
                 .Take(take)
                 .ToList();
-            var matched = MatchedTermReader.Read(searcher.IndexReader, [.. ranked.Select(r => r.Doc.Doc)], terms, _fieldBoosts);
+            var matched = MatchedTermReader.Read(lookup, [.. ranked.Select(r => r.Doc.Doc)], terms, _fieldBoosts);
             return ranked.Select(r => new DemandRecommendation(r.Id, r.Score, r.Doc.Score, matched[r.Doc.Doc], r.Factors)).ToList();
         });
     }

@@ -10,41 +10,88 @@ namespace PatentTransfer.Matching.Recommend;
 /// </summary>
 internal static class MatchQueries
 {
+    // Terms whose document frequencies are looked up together, heaviest first (see Best).
+    private const int LookupBatch = 32;
+
     /// <summary>
     /// The query terms of <paramref name="raw"/> (each term's summed weight and where it came from): weights grow
     /// sub-linearly with use, terms the index does not hold are dropped, and the words and pairs with the highest
     /// weight × idf are kept, up to <see cref="MatchOptions.MaxQueryWords"/> and <see cref="MatchOptions.MaxQueryBigrams"/>.
+    /// A word's rarity is read in the first of <paramref name="wordFields"/>, the text every document has (a patent's
+    /// abstract, a demand's body), and in the others only for words that text never uses (see <see cref="WordDocFreqs"/>).
     /// </summary>
     public static IReadOnlyList<QueryTerm> Choose(
         IReadOnlyDictionary<(string Text, bool IsBigram), (float Weight, QueryTermSource Source)> raw,
         IndexReader reader,
         IReadOnlyList<string> wordFields,
         string bigramField,
-        MatchOptions options)
-    {
-        var total = reader.NumDocs;
-        var wordFreqs = MaxDocFreqs(reader, wordFields, raw.Keys.Where(k => !k.IsBigram).Select(k => k.Text));
-        var pairFreqs = DocFreqs(reader, bigramField, raw.Keys.Where(k => k.IsBigram).Select(k => k.Text));
-        var chosen = new List<(QueryTerm Term, double Value)>();
-        foreach (var ((text, isBigram), (weight, source)) in raw)
-        {
-            var docFreq = (isBigram ? pairFreqs : wordFreqs)[text];
-            if (docFreq == 0 || weight <= 0)
-            {
-                continue;
-            }
+        MatchOptions options) =>
+    [
+        .. Best(raw, isBigram: false, options.MaxQueryWords, reader.NumDocs, texts => WordDocFreqs(reader, wordFields, texts)),
+        .. Best(raw, isBigram: true, options.MaxQueryBigrams, reader.NumDocs, texts => DocFreqs(reader, bigramField, texts)),
+    ];
 
-            var sublinear = weight <= 1f ? weight : 1f + MathF.Log(weight);
-            chosen.Add((new QueryTerm(text, isBigram, sublinear, source), sublinear * Idf(total, docFreq)));
+    /// <summary>
+    /// The <paramref name="take"/> terms of one kind with the highest weight × idf, best first. Document frequencies
+    /// are looked up in batches, heaviest terms first, and no further once the next term's weight times the highest
+    /// idf there is (a term of one document) falls short of the <paramref name="take"/>-th best value found: a long
+    /// text has hundreds of distinct terms, most of them used once, and each look-up walks the term dictionary of
+    /// every segment and field. The terms left unread could not have been chosen, so the choice is the same.
+    /// </summary>
+    private static IEnumerable<QueryTerm> Best(
+        IReadOnlyDictionary<(string Text, bool IsBigram), (float Weight, QueryTermSource Source)> raw,
+        bool isBigram,
+        int take,
+        int total,
+        Func<IEnumerable<string>, Dictionary<string, int>> docFreqs)
+    {
+        if (take <= 0)
+        {
+            return [];
         }
 
-        var ordered = chosen.OrderByDescending(c => c.Value).ThenBy(c => c.Term.Text, StringComparer.Ordinal).ToList();
-        return
-        [
-            .. ordered.Where(c => !c.Term.IsBigram).Take(options.MaxQueryWords).Select(c => c.Term),
-            .. ordered.Where(c => c.Term.IsBigram).Take(options.MaxQueryBigrams).Select(c => c.Term),
-        ];
+        var terms = raw
+            .Where(r => r.Key.IsBigram == isBigram && r.Value.Weight > 0)
+            .Select(r => new QueryTerm(r.Key.Text, isBigram, Sublinear(r.Value.Weight), r.Value.Source))
+            .OrderByDescending(t => t.Weight)
+            .ToList();
+        var highestIdf = Idf(total, 1);
+        var chosen = new List<(QueryTerm Term, double Value)>();
+        var best = new PriorityQueue<double, double>(take + 1);
+        for (var start = 0; start < terms.Count; start += LookupBatch)
+        {
+            if (best.Count == take && terms[start].Weight * highestIdf < best.Peek())
+            {
+                break;
+            }
+
+            var batch = terms.GetRange(start, Math.Min(LookupBatch, terms.Count - start));
+            var freqs = docFreqs(batch.Select(t => t.Text));
+            foreach (var term in batch)
+            {
+                if (freqs[term.Text] is var docFreq && docFreq == 0)
+                {
+                    continue;
+                }
+
+                var value = term.Weight * Idf(total, docFreq);
+                chosen.Add((term, value));
+                best.Enqueue(value, value);
+                if (best.Count > take)
+                {
+                    best.Dequeue();
+                }
+            }
+        }
+
+        return chosen
+            .OrderByDescending(c => c.Value)
+            .ThenBy(c => c.Term.Text, StringComparer.Ordinal)
+            .Take(take)
+            .Select(c => c.Term);
     }
+
+    private static float Sublinear(float weight) => weight <= 1f ? weight : 1f + MathF.Log(weight);
 
     /// <summary>
     /// One disjunction: each word across <paramref name="wordFields"/> (the best field counts, the others add
@@ -52,8 +99,13 @@ internal static class MatchQueries
     /// <see cref="MatchOptions.BigramWeight"/>. A field of weight 0 is left out rather than queried for nothing.
     /// </summary>
     public static BooleanQuery Disjunction(
-        IEnumerable<QueryTerm> terms, IReadOnlyDictionary<string, float> wordFields, string bigramField, MatchOptions options)
+        TermContexts lookup, IReadOnlyList<QueryTerm> terms, IReadOnlyDictionary<string, float> wordFields, string bigramField, MatchOptions options)
     {
+        // Each term is looked up once per field for the query (which would otherwise look it up itself) and the same
+        // look-up serves re-ranking and explanation.
+        var words = terms.Where(t => !t.IsBigram).Select(t => t.Text).ToList();
+        var contexts = wordFields.Where(f => f.Value > 0).ToDictionary(f => f.Key, f => lookup.Of(f.Key, words), StringComparer.Ordinal);
+        var pairs = lookup.Of(bigramField, terms.Where(t => t.IsBigram).Select(t => t.Text));
         var query = new BooleanQuery();
         foreach (var term in terms)
         {
@@ -61,7 +113,7 @@ internal static class MatchQueries
             {
                 if (options.BigramWeight > 0)
                 {
-                    query.Add(new TermQuery(new Term(bigramField, term.Text)) { Boost = term.Weight * options.BigramWeight }, Occur.SHOULD);
+                    query.Add(new TermQuery(new Term(bigramField, term.Text), pairs[term.Text]) { Boost = term.Weight * options.BigramWeight }, Occur.SHOULD);
                 }
 
                 continue;
@@ -72,7 +124,7 @@ internal static class MatchQueries
             {
                 if (boost > 0)
                 {
-                    word.Add(new TermQuery(new Term(field, term.Text)) { Boost = boost });
+                    word.Add(new TermQuery(new Term(field, term.Text), contexts[field][term.Text]) { Boost = boost });
                 }
             }
 
@@ -106,6 +158,27 @@ internal static class MatchQueries
                 {
                     freqs[text] += iterator.DocFreq;
                 }
+            }
+        }
+
+        return freqs;
+    }
+
+    /// <summary>
+    /// The document frequency of each word in <paramref name="fields"/>[0], the field every document has, or, for a
+    /// word no document has there, its highest in the other fields (a word of titles or claims only is still known).
+    /// One look-up per word where the highest over all fields took one per field, and the same choice of query terms:
+    /// the development set's runs were identical both ways in both directions (decision 0016).
+    /// </summary>
+    public static Dictionary<string, int> WordDocFreqs(IndexReader reader, IReadOnlyList<string> fields, IEnumerable<string> words)
+    {
+        var freqs = DocFreqs(reader, fields[0], words);
+        var elsewhere = freqs.Where(f => f.Value == 0).Select(f => f.Key).ToList();
+        if (elsewhere.Count > 0 && fields.Count > 1)
+        {
+            foreach (var (word, freq) in MaxDocFreqs(reader, fields.Skip(1).ToList(), elsewhere))
+            {
+                freqs[word] = freq;
             }
         }
 

@@ -37,21 +37,24 @@ internal sealed partial class MatchQueryBuilder(Analyzer words, Analyzer bigrams
         var sections = DemandTextReader.Read(demand.Title ?? "", demand.Content ?? "");
         var raw = new Dictionary<(string, bool), (float Weight, QueryTermSource Source)>();
 
-        // The core text starts with the title; the title is added again so that its words weigh DemandTitleWeight.
         // The text is analysed in one pass (the segmenter's cost is mostly per call) and each word weighs what the
-        // sentence it stands in weighs.
+        // sentence it stands in weighs. The core text starts with the title, a line of its own: its words weigh
+        // DemandTitleWeight more and are marked as the title's.
         var text = sections.CoreText;
-        var sentences = new List<(int End, float Weight)>();
+        var titleExtra = Math.Max(0f, options.DemandTitleWeight - 1f);
+        var sentences = new List<(int End, float Weight, QueryTermSource Source)>();
         foreach (var range in Sentence().EnumerateSplits(text))
         {
             var (start, length) = range.GetOffsetAndLength(text.Length);
-            sentences.Add((start + length, Wish().IsMatch(text.AsSpan(start, length)) ? options.WishWeight : 1f));
+            var weight = Wish().IsMatch(text.AsSpan(start, length)) ? options.WishWeight : 1f;
+            sentences.Add(start < sections.CoreTitleLength && titleExtra > 0
+                ? (start + length, weight + titleExtra, QueryTermSource.Title)
+                : (start + length, weight, QueryTermSource.Text));
         }
 
-        AddTokens(raw, words, text, isBigram: false, sentences, QueryTermSource.Text);
-        AddTokens(raw, bigrams, text, isBigram: true, sentences, QueryTermSource.Text);
+        AddTokens(raw, words, text, isBigram: false, sentences);
+        AddTokens(raw, bigrams, text, isBigram: true, sentences);
 
-        Add(raw, demand.Title, Math.Max(0f, options.DemandTitleWeight - 1f), QueryTermSource.Title);
         foreach (var keyword in demand.Keywords)
         {
             Add(raw, keyword, options.DemandKeywordWeight, QueryTermSource.Keyword);
@@ -61,16 +64,18 @@ internal sealed partial class MatchQueryBuilder(Analyzer words, Analyzer bigrams
     }
 
     /// <summary>The Lucene query for <paramref name="terms"/>: each word across the word fields, each pair in the pair field.</summary>
-    public BooleanQuery Query(IEnumerable<QueryTerm> terms) =>
-        MatchQueries.Disjunction(terms, PatentMatchSchema.WordFieldBoosts(options), PatentMatchSchema.Bigrams, options);
+    public BooleanQuery Query(TermContexts lookup, IReadOnlyList<QueryTerm> terms) =>
+        MatchQueries.Disjunction(lookup, terms, PatentMatchSchema.WordFieldBoosts(options), PatentMatchSchema.Bigrams, options);
 
     /// <summary>The first pass of a two-pass search: the words alone, on the abstract alone (every patent has one).</summary>
-    public static BooleanQuery FirstPassQuery(IEnumerable<QueryTerm> terms)
+    public static BooleanQuery FirstPassQuery(TermContexts lookup, IReadOnlyList<QueryTerm> terms)
     {
+        var words = terms.Where(t => !t.IsBigram).ToList();
+        var contexts = lookup.Of(PatentMatchSchema.Abstract, words.Select(t => t.Text));
         var query = new BooleanQuery();
-        foreach (var term in terms.Where(t => !t.IsBigram))
+        foreach (var term in words)
         {
-            query.Add(new TermQuery(new Term(PatentMatchSchema.Abstract, term.Text)) { Boost = term.Weight }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(PatentMatchSchema.Abstract, term.Text), contexts[term.Text]) { Boost = term.Weight }, Occur.SHOULD);
         }
 
         return query;
@@ -83,28 +88,36 @@ internal sealed partial class MatchQueryBuilder(Analyzer words, Analyzer bigrams
             return;
         }
 
-        List<(int End, float Weight)> whole = [(text.Length, weight)];
-        AddTokens(raw, words, text, isBigram: false, whole, source);
-        AddTokens(raw, bigrams, text, isBigram: true, whole, source);
+        List<(int End, float Weight, QueryTermSource Source)> whole = [(text.Length, weight, source)];
+        AddTokens(raw, words, text, isBigram: false, whole);
+        AddTokens(raw, bigrams, text, isBigram: true, whole);
     }
 
-    /// <summary>Adds the tokens of <paramref name="text"/>, each at the weight of the part it starts in (parts given by their ends, in order).</summary>
+    /// <summary>
+    /// Adds the tokens of <paramref name="text"/>, each at the weight and from the source of the part it starts in
+    /// (parts given by their ends, in order). A term met in the title stays the title's.
+    /// </summary>
     private static void AddTokens(
         Dictionary<(string, bool), (float Weight, QueryTermSource Source)> raw,
         Analyzer analyzer,
         string text,
         bool isBigram,
-        List<(int End, float Weight)> parts,
-        QueryTermSource source)
+        List<(int End, float Weight, QueryTermSource Source)> parts)
     {
         using var stream = analyzer.GetTokenStream(isBigram ? PatentMatchSchema.Bigrams : PatentMatchSchema.Abstract, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
+        var part = 0;
         while (stream.IncrementToken())
         {
-            var part = parts.FindIndex(p => offset.StartOffset < p.End);
-            var weight = part < 0 ? parts[^1].Weight : parts[part].Weight;
+            // Tokens come in order of their offsets, so the part only moves forward.
+            while (part < parts.Count - 1 && offset.StartOffset >= parts[part].End)
+            {
+                part++;
+            }
+
+            var (_, weight, source) = parts[part];
             if (weight <= 0)
             {
                 continue;

@@ -5,8 +5,8 @@ using Lucene.Net.Util;
 namespace PatentTransfer.Matching.Recommend;
 
 /// <summary>
-/// Which query words each of a few result documents contains, read from the index's postings (a seek per word,
-/// field and segment) rather than by analysing the documents' texts again. Each word's value is its query weight ×
+/// Which query words each of a few result documents contains, read from the index's postings (reached from the words'
+/// term states) rather than by analysing the documents' texts again. Each word's value is its query weight ×
 /// idf × the weight of the best field it is in, and its share is taken of all the words found. Single characters
 /// (what SmartCn leaves of words it does not know: 衬|板) and character pairs count in the score but are not listed:
 /// they back the words up, and a list of them explains nothing to a reader.
@@ -14,11 +14,13 @@ namespace PatentTransfer.Matching.Recommend;
 internal static class MatchedTermReader
 {
     public static Dictionary<int, IReadOnlyList<MatchedTerm>> Read(
-        IndexReader reader, IReadOnlyCollection<int> docs, IReadOnlyList<QueryTerm> terms, IReadOnlyDictionary<string, float> fieldBoosts)
+        TermContexts lookup, IReadOnlyCollection<int> docs, IReadOnlyList<QueryTerm> terms, IReadOnlyDictionary<string, float> fieldBoosts)
     {
         var found = docs.Distinct().ToDictionary(d => d, _ => new Dictionary<string, double>(StringComparer.Ordinal));
+        var reader = lookup.Reader;
         var total = reader.NumDocs;
         var words = terms.Where(t => !t.IsBigram).ToList();
+        var contexts = fieldBoosts.Keys.ToDictionary(f => f, f => lookup.Of(f, words.Select(w => w.Text)), StringComparer.Ordinal);
         foreach (var leaf in reader.Leaves)
         {
             var local = found.Keys.Where(d => d >= leaf.DocBase && d < leaf.DocBase + leaf.Reader.MaxDoc).Order().ToArray();
@@ -37,14 +39,13 @@ internal static class MatchedTermReader
                 var iterator = fieldTerms.GetEnumerator();
                 foreach (var term in words)
                 {
-                    if (!iterator.SeekExact(new BytesRef(term.Text)))
+                    var context = contexts[field][term.Text];
+                    if (TermContexts.Docs(iterator, leaf, term.Text, context) is not { } postings)
                     {
                         continue;
                     }
 
-                    var postings = iterator.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
-                    var docFreq = reader.DocFreq(new Term(field, term.Text));
-                    var value = term.Weight * boost * MatchQueries.Idf(total, docFreq);
+                    var value = term.Weight * boost * MatchQueries.Idf(total, context.DocFreq);
                     foreach (var doc in MatchQueries.Holding(postings, local, leaf.DocBase))
                     {
                         var seen = found[doc];

@@ -54,8 +54,8 @@ public sealed class PatentMatchIndex : IDisposable
         _index = new LuceneIndex<PatentDocument>(
             PatentMatchSchema.CreateAnalyzer(options), options.IndexDirectory, 256, "patent", patent => patent.Id, PatentMatchSchema.ToLucene);
         _queries = new MatchQueryBuilder(_words, _bigrams, options);
-        _synonyms = new SynonymBridge(_words, options);
-
+        // Synonyms are looked for in titles and abstracts: most patents have no claims, and claims restate the abstract.
+        _synonyms = new SynonymBridge(_words, options, [PatentMatchSchema.Title, PatentMatchSchema.Abstract], PatentMatchSchema.Bigrams);
     }
 
     public int Count => _index.Count;
@@ -98,16 +98,15 @@ public sealed class PatentMatchIndex : IDisposable
             }
 
             var depth = Math.Max(take + (exclude?.Count ?? 0), _options.CandidateDepth);
-            var top = Search(searcher, terms, depth);
+            var lookup = new TermContexts(searcher.IndexReader);
+            var top = Search(searcher, lookup, terms, depth);
             if (top.ScoreDocs.Length == 0)
             {
                 return [];
             }
 
-            var relevances = CandidateRelevance.Compute(searcher.IndexReader, top.ScoreDocs, terms, PatentMatchSchema.Bigrams, _options);
-            // Synonyms are looked for in titles and abstracts: most patents have no claims, and claims restate the abstract.
-            var bridged = _synonyms.Read(
-                searcher.IndexReader, coreText, relevances.Keys, [PatentMatchSchema.Title, PatentMatchSchema.Abstract], PatentMatchSchema.Bigrams);
+            var relevances = CandidateRelevance.Compute(lookup, top.ScoreDocs, terms, PatentMatchSchema.Bigrams, _options);
+            var bridged = _synonyms.Read(lookup, coreText, relevances.Keys);
             foreach (var (doc, matches) in bridged)
             {
                 relevances[doc] += _options.SynonymWeight * matches.Sum(m => m.Value);
@@ -133,7 +132,7 @@ public sealed class PatentMatchIndex : IDisposable
                 .ThenBy(r => r.Facts.Id)
                 .Take(take)
                 .ToList();
-            var matched = MatchedTermReader.Read(searcher.IndexReader, [.. chosen.Select(c => c.Doc.Doc)], terms, PatentMatchSchema.WordFieldBoosts(_options));
+            var matched = MatchedTermReader.Read(lookup, [.. chosen.Select(c => c.Doc.Doc)], terms, PatentMatchSchema.WordFieldBoosts(_options));
             return chosen
                 .Select(c => new PatentRecommendation(
                     c.Facts.Id, c.Score, c.Doc.Score, WithSynonyms(matched[c.Doc.Doc], bridged.GetValueOrDefault(c.Doc.Doc), relevances[c.Doc.Doc]), c.Factors))
@@ -171,15 +170,15 @@ public sealed class PatentMatchIndex : IDisposable
     /// them, skipping through the postings from candidate to candidate. The full query walked every posting of every
     /// clause, and common character pairs have long ones; its best patents are nearly always among the first pass's.
     /// </summary>
-    private TopDocs Search(IndexSearcher searcher, IReadOnlyList<QueryTerm> terms, int depth)
+    private TopDocs Search(IndexSearcher searcher, TermContexts lookup, IReadOnlyList<QueryTerm> terms, int depth)
     {
-        var full = _queries.Query(terms);
+        var full = _queries.Query(lookup, terms);
         if (_options.FirstPassDepth <= 0 || searcher.IndexReader.NumDocs < _options.FirstPassMinDocs)
         {
             return searcher.Search(full, ValidOnly, depth);
         }
 
-        var first = searcher.Search(MatchQueryBuilder.FirstPassQuery(terms), ValidOnly, Math.Max(depth, _options.FirstPassDepth));
+        var first = searcher.Search(MatchQueryBuilder.FirstPassQuery(lookup, terms), ValidOnly, Math.Max(depth, _options.FirstPassDepth));
         if (first.ScoreDocs.Length == 0)
         {
             return first;

@@ -35,7 +35,8 @@ internal static class PatentMatchSchema
     public const string SleepingFlag = "sleeping";
     public const string ListedFlag = "listed";
 
-    public static readonly string[] WordFields = [Title, Abstract, Claims];
+    /// <summary>The word fields, the abstract first: every patent has one (<see cref="MatchQueries.Choose"/> reads rarity there).</summary>
+    public static readonly string[] WordFields = [Abstract, Title, Claims];
 
     public static readonly ISet<string> StoredFacts = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -56,6 +56,23 @@ public class SynonymBridgeTests
     }
 
     [Fact]
+    public void AWordThatStopsBeingRareWhenPatentsAreAddedIsNoLongerBridged()
+    {
+        // The bridge keeps the document frequencies it read for as long as the index stays the same: the first search
+        // reads 挖机 as rare, and the patents added after it make it common, which the next search must see.
+        using var index = Index(new MatchOptions(), Excavator, Plain);
+        Assert.Contains(index.Recommend(Demand, 2, Today).SelectMany(r => r.MatchedTerms), t => t.DemandWord == "挖机");
+
+        index.UpsertMany(
+        [
+            Patent("shorthand", "一种挖机铲斗", "本实用新型公开了一种挖机铲斗。", null),
+            Patent("another", "一种挖机驾驶室", "本实用新型公开了一种挖机驾驶室。", null),
+        ]);
+
+        Assert.DoesNotContain(index.Recommend(Demand, 10, Today).SelectMany(r => r.MatchedTerms), t => t.DemandWord is not null);
+    }
+
+    [Fact]
     public void TheTableReadsTheLongestKnownWordAtEachPlace()
     {
         var table = SynonymTable.Parse(new StringReader("# comment\n挖掘\t开挖\n挖掘机械\t挖土机\n机械\t机器\n撕裂\t撕破\n"));
@@ -63,6 +80,9 @@ public class SynonymBridgeTests
         var found = table.Find("我们的挖掘机械布料撕裂了").Select(f => (f.Word, string.Join(' ', f.Synonyms))).ToList();
 
         Assert.Equal([("挖掘机械", "挖土机"), ("撕裂", "撕破")], found);
+        // A word at the very end, and a text of one character.
+        Assert.Equal(["机械", "撕裂"], table.Find("机械撕裂").Select(f => f.Word));
+        Assert.Empty(table.Find("机"));
     }
 
     [Fact]

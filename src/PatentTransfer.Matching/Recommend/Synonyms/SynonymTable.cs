@@ -12,7 +12,23 @@ public sealed class SynonymTable
     private const int MaxWordLength = 6;
     private readonly Dictionary<string, string[]> _synonyms;
 
-    private SynonymTable(Dictionary<string, string[]> synonyms) => _synonyms = synonyms;
+    // The first two characters of every word: most places of a text start no word, and one look-up here rules out the
+    // five of the words' lengths.
+    private readonly HashSet<int> _starts;
+
+    // A number for every word of the table, headword or synonym, so that what is known of each word can be kept in arrays.
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+
+    private SynonymTable(Dictionary<string, string[]> synonyms)
+    {
+        _synonyms = synonyms;
+        foreach (var word in synonyms.Keys.Concat(synonyms.Values.SelectMany(s => s)))
+        {
+            _ids.TryAdd(word, _ids.Count);
+        }
+
+        _starts = [.. synonyms.Keys.Where(word => word.Length >= 2).Select(word => Start(word, 0))];
+    }
 
     /// <summary>The table shipped with the engine (read once; 50,000 words, 2 MB).</summary>
     public static SynonymTable Shipped => LazyShipped.Value;
@@ -41,6 +57,12 @@ public sealed class SynonymTable
         return new SynonymTable(synonyms);
     }
 
+    /// <summary>How many words the table holds, headwords and synonyms (numbered from 0 by <see cref="IdOf"/>).</summary>
+    public int WordCount => _ids.Count;
+
+    /// <summary>The number of a word of the table, or -1 for a word it does not hold.</summary>
+    public int IdOf(string word) => _ids.TryGetValue(word, out var id) ? id : -1;
+
     /// <summary>
     /// The words of <paramref name="text"/> the table knows, read left to right taking the longest known word at each
     /// place (so 挖掘机械 is one word, not 挖掘 and 机械 as well), each with its near-synonyms.
@@ -54,6 +76,12 @@ public sealed class SynonymTable
         var i = 0;
         while (i < text.Length - 1)
         {
+            if (!_starts.Contains(Start(text, i)))
+            {
+                i++;
+                continue;
+            }
+
             var length = Math.Min(MaxWordLength, text.Length - i);
             while (length >= 2 && !lookup.TryGetValue(text.AsSpan(i, length), out _))
             {
@@ -74,4 +102,6 @@ public sealed class SynonymTable
 
         return found;
     }
+
+    private static int Start(string text, int index) => (text[index] << 16) | text[index + 1];
 }
