@@ -20,7 +20,7 @@ internal static class MatchedTermReader
         var reader = lookup.Reader;
         var total = reader.NumDocs;
         var words = terms.Where(t => !t.IsBigram).ToList();
-        var contexts = fieldBoosts.Keys.ToDictionary(f => f, f => lookup.Of(f, words.Select(w => w.Text)), StringComparer.Ordinal);
+        var contexts = fieldBoosts.Where(f => f.Value > 0).ToDictionary(f => f.Key, f => lookup.Of(f.Key, words.Select(w => w.Text)), StringComparer.Ordinal);
         foreach (var leaf in reader.Leaves)
         {
             var local = found.Keys.Where(d => d >= leaf.DocBase && d < leaf.DocBase + leaf.Reader.MaxDoc).Order().ToArray();
