@@ -59,6 +59,8 @@ public sealed class DemandMatchIndex : IDisposable
 
     public int Count => _index.Count;
 
+    public MatchOptions Options => _options;
+
     public void Rebuild(IEnumerable<DemandMatchDocument> demands, CancellationToken cancellationToken = default) =>
         _index.Rebuild(demands, cancellationToken);
 
@@ -93,6 +95,7 @@ public sealed class DemandMatchIndex : IDisposable
 
             var relevances = CandidateRelevance.Compute(lookup, top.ScoreDocs, terms, Bigrams, _options);
             var ranked = top.ScoreDocs
+                .Where(scoreDoc => relevances[scoreDoc.Doc] >= _options.MinRelevance)
                 .Select(scoreDoc =>
                 {
                     var stored = searcher.Doc(scoreDoc.Doc, Stored);

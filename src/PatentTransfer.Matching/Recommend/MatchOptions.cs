@@ -87,6 +87,13 @@ public sealed class MatchOptions
     /// <summary>The largest share of patents a demand's word may be found in and still be bridged by its synonyms.</summary>
     public float SynonymMaxShare { get; set; } = 0.005f;
 
+    /// <summary>
+    /// The least text relevance a candidate needs to be recommended, as a share of the best candidate's (which is 1).
+    /// The structured factors order patents about the demand; they must not fill a list with patents that share a
+    /// word or two with it (a corn-stalk shredder for a ball-mill liner, on a free licence nearby).
+    /// </summary>
+    public float MinRelevance { get; set; } = 0.1f;
+
     /// <summary>Sets one option by name (case does not matter), for experiments; unknown names and bad numbers throw.</summary>
     public void Set(string name, string value)
     {

@@ -113,7 +113,7 @@ public sealed class PatentMatchIndex : IDisposable
             }
 
             var ranked = new List<(ScoreDoc Doc, PatentFacts Facts, double Score, IReadOnlyList<MatchFactor> Factors)>(top.ScoreDocs.Length);
-            foreach (var scoreDoc in top.ScoreDocs)
+            foreach (var scoreDoc in top.ScoreDocs.Where(d => relevances[d.Doc] >= _options.MinRelevance))
             {
                 var facts = PatentMatchSchema.FactsOf(searcher.Doc(scoreDoc.Doc, PatentMatchSchema.StoredFacts));
                 if (exclude is not null && exclude.Contains(facts.Id))

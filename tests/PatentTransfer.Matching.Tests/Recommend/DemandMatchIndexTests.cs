@@ -43,6 +43,23 @@ public class DemandMatchIndexTests
     }
 
     [Fact]
+    public void ADemandThatSharesAlmostNothingWithThePatentIsNotListed()
+    {
+        using var index = Index();
+        using var unfloored = new DemandMatchIndex(new MatchOptions { MinRelevance = 0 });
+        unfloored.Rebuild([Cathode, Irrigation, Pavement], TestContext.Current.CancellationToken);
+
+        // Every demand shares a word or a pair with the battery patent (提升, 希望 …); only one is about it.
+        var everything = unfloored.Recommend(Battery, 3, Today);
+        Assert.True(everything.Count > 1);
+        Assert.Contains(everything.Skip(1), r => r.Factors.Single(f => f.Kind == MatchFactorKind.Text).Contribution < index.Options.MinRelevance);
+        var listed = index.Recommend(Battery, 3, Today);
+        Assert.Equal("cathode", KeyOf(listed[0].DemandId));
+        Assert.All(listed, r => Assert.True(r.Factors.Single(f => f.Kind == MatchFactorKind.Text).Contribution >= index.Options.MinRelevance));
+        Assert.True(listed.Count < everything.Count);
+    }
+
+    [Fact]
     public void TheSameFactorsExplainThePairFromThisSide()
     {
         using var index = Index();

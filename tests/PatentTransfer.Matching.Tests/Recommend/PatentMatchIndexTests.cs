@@ -153,6 +153,26 @@ public class PatentMatchIndexTests
     }
 
     [Fact]
+    public void APatentThatSharesAlmostNothingWithTheDemandIsNotRecommendedHoweverWellItFits()
+    {
+        // Free, pay later, open licence, sleeping, listed, in the SME's city and field: and about irrigation, sharing
+        // one everyday word with a demand about battery cathodes.
+        var irrigation = Patent("irrigation", "一种农田灌溉控制方法", "本发明公开了一种农田灌溉控制方法，按土壤湿度开关阀门，延长寿命。", null) with
+        {
+            IpcCodes = ["H01M4/525"], CityCode = "1301", IsSleeping = true, IsListed = true, OpenLicence = true, FreeForSmes = true, PayLater = true,
+        };
+        var demand = CathodeDemand with { IpcHints = ["H01M4/525"], CityCode = "1301", PrefersPayLater = true };
+        using var index = Index([Battery, irrigation]);
+        using var unfloored = new PatentMatchIndex(new MatchOptions { MinRelevance = 0 });
+        unfloored.Rebuild([Battery, irrigation], TestContext.Current.CancellationToken);
+
+        var everything = unfloored.Recommend(demand, 10, Today);
+        Assert.Equal(["battery", "irrigation"], Keys(everything));
+        Assert.True(everything[1].Factors.Single(f => f.Kind == MatchFactorKind.Text).Contribution < index.Options.MinRelevance);
+        Assert.Equal(["battery"], Keys(index.Recommend(demand, 10, Today)));
+    }
+
+    [Fact]
     public void APatentAddedOrChangedIsSeenByTheNextRecommendation()
     {
         using var index = Index();

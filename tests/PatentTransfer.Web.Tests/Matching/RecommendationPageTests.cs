@@ -113,6 +113,12 @@ public class RecommendationPageTests(PortalAppFactory app)
         Assert.Contains(PortalTexts.Zh("Criteria_Neutrality_NoPayment"), neutrality, StringComparison.Ordinal);
         Assert.Contains(PortalTexts.Zh("Criteria_ValidOnly"), page.QuerySelector("[data-testid=criteria-valid-only]")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("[data-testid=criteria-dismissal]"));
+        // The floor of text relevance is read from the options the index runs with (10 % by default).
+        var options = app.Services.GetRequiredService<PatentMatchIndex>().Options;
+        Assert.Contains(
+            $"相关度不到最相关候选 {options.MinRelevance * 100:0}% 的专利不推荐",
+            page.QuerySelector("[data-testid=criteria-text]")!.TextContent,
+            StringComparison.Ordinal);
 
         var home = await anonymous.GetPageAsync("/", Ct);
         Assert.NotNull(home.QuerySelector("[data-testid=footer-criteria][href='/matching/criteria']"));
