@@ -4,6 +4,7 @@ using PatentTransfer.Domain.Demands;
 using PatentTransfer.Domain.Identity;
 using PatentTransfer.Infrastructure.Identity;
 using PatentTransfer.Web.Features.Demands;
+using PatentTransfer.Web.Features.Matching;
 using PatentTransfer.Web.Features.MyDemands;
 using PatentTransfer.Web.Tests.Components;
 using PatentTransfer.Web.Tests.DemandHall;
@@ -53,6 +54,10 @@ public class RecommendationPanelTests(PortalAppFactory app)
             page.Find($"[data-testid=recommendation][data-patent-id='{a.Listed}'] [data-factor=IpcSubclass]").GetAttribute("title"));
         Assert.Contains("河北示范理工大学（演示）", page.Find(Of(a.Listed, "recommendation-holder")).TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.Find("[data-testid=recommendation-criteria-link][href='/matching/criteria']"));
+        // Fewer than the 20 a demand can get: the page says why the list is short.
+        var shown = page.FindAll("[data-testid=recommendation]").Count;
+        Assert.InRange(shown, 2, RecommendationService.Count - 1);
+        Assert.Equal(PortalTexts.ZhFormat("Recommendation_Short", RecommendationService.Count, "10%"), page.Find("[data-testid=recommendations-short]").TextContent.Trim());
 
         // "为什么推荐" opens every matched word with its share and every factor with its figures.
         await page.Find(Of(a.Listed, "recommendation-why")).ClickAsync(new());

@@ -118,7 +118,7 @@ public static class MatchExplanation
             : Texts.Format(Texts.Get("Recommendation_SynonymShare"), term.Text, term.DemandWord, Share(term.Share));
     }
 
-    /// <summary>A matched word's share of the text score: "35%".</summary>
+    /// <summary>A share as a whole percentage, "35%" (a matched word's share of the text score, the relevance floor).</summary>
     public static string Share(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>How close the patent's class and the SME's field are, named by the IPC level they share.</summary>
