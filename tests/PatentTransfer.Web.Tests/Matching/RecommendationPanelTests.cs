@@ -54,10 +54,13 @@ public class RecommendationPanelTests(PortalAppFactory app)
             page.Find($"[data-testid=recommendation][data-patent-id='{a.Listed}'] [data-factor=IpcSubclass]").GetAttribute("title"));
         Assert.Contains("河北示范理工大学（演示）", page.Find(Of(a.Listed, "recommendation-holder")).TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.Find("[data-testid=recommendation-criteria-link][href='/matching/criteria']"));
-        // Fewer than the 20 a demand can get: the page says why the list is short.
+        // Under the 20 a demand can get, the page says why the list is short, and only then. (How many there are depends
+        // on the patents other tests of this database added: usually a few, sometimes all 20.)
         var shown = page.FindAll("[data-testid=recommendation]").Count;
-        Assert.InRange(shown, 2, RecommendationService.Count - 1);
-        Assert.Equal(PortalTexts.ZhFormat("Recommendation_Short", RecommendationService.Count, "10%"), page.Find("[data-testid=recommendations-short]").TextContent.Trim());
+        var shortLine = page.FindAll("[data-testid=recommendations-short]").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal(
+            shown < RecommendationService.Count ? [PortalTexts.ZhFormat("Recommendation_Short", RecommendationService.Count, "10%")] : [],
+            shortLine);
 
         // "为什么推荐" opens every matched word with its share and every factor with its figures.
         await page.Find(Of(a.Listed, "recommendation-why")).ClickAsync(new());
