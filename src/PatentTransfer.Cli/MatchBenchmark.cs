@@ -146,13 +146,13 @@ internal static class MatchBenchmark
         string label, Func<CorpusDemand, int> search, List<CorpusDemand> demands, int queries, TextWriter output, CancellationToken cancellationToken)
     {
         // Warm up on the demands that are not timed (the timed ones are the first `queries`), in turn, so that no timed
-        // demand has been seen before (the engine keeps what it looked up in the index for as long as the index does
-        // not change: words shared with other demands are fair gains, a demand met twice is not). When every demand
-        // is timed, there are none left to warm up on but the timed ones.
-        var untimed = demands.Count > queries ? demands.Count - queries : demands.Count;
+        // demand has been seen before (the synonym bridge keeps the frequencies it read for as long as the index does not
+        // change: words shared with other demands are fair gains, a demand met twice is not). When every demand is
+        // timed, there are none left to warm up on but the timed ones.
+        var (first, untimed) = demands.Count > queries ? (queries, demands.Count - queries) : (0, demands.Count);
         for (var i = 0; i < WarmUpQueries; i++)
         {
-            search(demands[(demands.Count > queries ? queries : 0) + (i % untimed)]);
+            search(demands[first + (i % untimed)]);
         }
 
         var latencies = new List<double>(queries);

@@ -90,7 +90,7 @@ public sealed class MatchOptions
     /// <summary>
     /// The least text relevance a candidate needs to be recommended, as a share of the best candidate's (which is 1).
     /// The structured factors order patents about the demand; they must not fill a list with patents that share a
-    /// word or two with it (a corn-stalk shredder for a ball-mill liner, on a free licence nearby).
+    /// word or two with it (a corn-stalk shredder for a ball-mill liner, for being sleeping, an invention and held in Hebei).
     /// </summary>
     public float MinRelevance { get; set; } = 0.1f;
 

@@ -144,6 +144,16 @@ internal static class MatchQueries
     public static Dictionary<string, int> DocFreqs(IndexReader reader, string field, IEnumerable<string> texts)
     {
         var freqs = texts.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => 0, StringComparer.Ordinal);
+        SeekEach(reader, field, [.. freqs.Keys], (text, _, iterator) => freqs[text] += iterator.DocFreq);
+        return freqs;
+    }
+
+    /// <summary>
+    /// Seeks each of <paramref name="texts"/> in <paramref name="field"/> of every segment, with one term enumerator per
+    /// segment, and calls <paramref name="found"/> where a segment holds it (the enumerator standing on the term).
+    /// </summary>
+    public static void SeekEach(IndexReader reader, string field, IReadOnlyCollection<string> texts, Action<string, AtomicReaderContext, TermsEnum> found)
+    {
         foreach (var leaf in reader.Leaves)
         {
             if (leaf.AtomicReader.GetTerms(field) is not { } terms)
@@ -152,16 +162,14 @@ internal static class MatchQueries
             }
 
             var iterator = terms.GetEnumerator();
-            foreach (var text in freqs.Keys.ToList())
+            foreach (var text in texts)
             {
                 if (iterator.SeekExact(new BytesRef(text)))
                 {
-                    freqs[text] += iterator.DocFreq;
+                    found(text, leaf, iterator);
                 }
             }
         }
-
-        return freqs;
     }
 
     /// <summary>

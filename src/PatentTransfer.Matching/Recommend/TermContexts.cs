@@ -47,23 +47,11 @@ internal sealed class TermContexts(IndexReader reader)
             return contexts;
         }
 
-        foreach (var leaf in reader.Leaves)
-        {
-            if (leaf.AtomicReader.GetTerms(field) is not { } terms)
-            {
-                continue;
-            }
-
-            var iterator = terms.GetEnumerator();
-            foreach (var (text, context) in missing)
-            {
-                if (iterator.SeekExact(new BytesRef(text)))
-                {
-                    context.Register(iterator.GetTermState(), leaf.Ord, iterator.DocFreq, iterator.TotalTermFreq);
-                }
-            }
-        }
-
+        MatchQueries.SeekEach(
+            reader,
+            field,
+            missing.Keys,
+            (text, leaf, iterator) => missing[text].Register(iterator.GetTermState(), leaf.Ord, iterator.DocFreq, iterator.TotalTermFreq));
         foreach (var (text, context) in missing)
         {
             contexts[text] = context;
