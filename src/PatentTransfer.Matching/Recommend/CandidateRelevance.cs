@@ -54,12 +54,15 @@ internal static class CandidateRelevance
             }
 
             var iterator = fieldTerms.GetEnumerator();
+            DocsAndPositionsEnum? previous = null;
             foreach (var (text, value) in weighted)
             {
-                if (TermContexts.Postings(iterator, leaf, text, contexts[text]) is not { } postings)
+                if (TermContexts.Postings(iterator, leaf, text, contexts[text], previous) is not { } postings)
                 {
                     continue;
                 }
+
+                previous = postings;
 
                 var pair = pairIndex[text];
                 foreach (var doc in MatchQueries.Holding(postings, local, leaf.DocBase))

@@ -154,6 +154,7 @@ internal static class MatchQueries
     /// </summary>
     public static void SeekEach(IndexReader reader, string field, IReadOnlyCollection<string> texts, Action<string, AtomicReaderContext, TermsEnum> found)
     {
+        var target = new BytesRef();
         foreach (var leaf in reader.Leaves)
         {
             if (leaf.AtomicReader.GetTerms(field) is not { } terms)
@@ -164,7 +165,9 @@ internal static class MatchQueries
             var iterator = terms.GetEnumerator();
             foreach (var text in texts)
             {
-                if (iterator.SeekExact(new BytesRef(text)))
+                // The enumerator copies what it seeks, so one buffer serves every term.
+                target.CopyChars(text);
+                if (iterator.SeekExact(target))
                 {
                     found(text, leaf, iterator);
                 }

@@ -37,13 +37,16 @@ internal static class MatchedTermReader
                 }
 
                 var iterator = fieldTerms.GetEnumerator();
+                DocsEnum? previous = null;
                 foreach (var term in words)
                 {
                     var context = contexts[field][term.Text];
-                    if (TermContexts.Docs(iterator, leaf, term.Text, context) is not { } postings)
+                    if (TermContexts.Docs(iterator, leaf, term.Text, context, previous) is not { } postings)
                     {
                         continue;
                     }
+
+                    previous = postings;
 
                     var value = term.Weight * boost * MatchQueries.Idf(total, context.DocFreq);
                     foreach (var doc in MatchQueries.Holding(postings, local, leaf.DocBase))

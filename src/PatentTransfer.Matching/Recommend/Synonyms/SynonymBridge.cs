@@ -52,50 +52,63 @@ internal sealed class SynonymBridge(Analyzer words, MatchOptions options, IReadO
         // A word of two characters is read in the pair field alone (wherever the word is, its pair is: one seek instead
         // of one per word field; most dictionary words have two characters); a longer one in the word fields.
         Dictionary<string, int> WordFreqs(IEnumerable<string> texts) => MatchQueries.MaxDocFreqs(reader, wordFields, texts);
-        var pairFreqs = Freqs(reader, _pairFreqs, found.Select(f => f.Word).Where(w => w.Length == 2), texts => MatchQueries.DocFreqs(reader, pairField, texts));
-        var wordFreqs = Freqs(reader, _wordFreqs, found.Select(f => f.Word).Where(w => w.Length > 2), WordFreqs);
-        int FreqOf(string word) => word.Length == 2 ? pairFreqs(word) : wordFreqs(word);
+        var pairFreqs = Freqs(reader, _pairFreqs, found.Where(f => f.Word.Length == 2).Select(f => (f.Word, f.Id)), texts => MatchQueries.DocFreqs(reader, pairField, texts));
+        var wordFreqs = Freqs(reader, _wordFreqs, found.Where(f => f.Word.Length > 2).Select(f => (f.Word, f.Id)), WordFreqs);
 
         // A stop word (可以, 以及) is not indexed as a word at all, so it would look rare; it is not a word to bridge.
-        var rareWords = found.Where(f => FreqOf(f.Word) <= rare && !IsStopWord(f.Word)).ToList();
-        var candidatesOf = rareWords.ToDictionary(
-            f => f.Word, f => f.Synonyms.Where(s => !demandText.Contains(s, StringComparison.Ordinal)).ToList(), StringComparer.Ordinal);
+        var rareWords = found.Where(f => Freq(f.Word.Length == 2 ? pairFreqs : wordFreqs, f.Id) <= rare && !IsStopWord(f.Word)).ToList();
+        var candidatesOf = rareWords
+            .Select(f => (f.Word, Synonyms: f.Synonyms
+                .Select((text, k) => (Text: text, Id: f.SynonymIds[k]))
+                .Where(s => !demandText.Contains(s.Text, StringComparison.Ordinal))
+                .ToList()))
+            .ToList();
 
         // A synonym counts only as a word the index holds whole: one the segmenter cuts into characters has no
         // document frequency as a word, and is left out with those no patent uses.
-        var synonymFreqs = Freqs(reader, _wordFreqs, candidatesOf.Values.SelectMany(s => s), WordFreqs);
+        var synonymFreqs = Freqs(reader, _wordFreqs, candidatesOf.SelectMany(c => c.Synonyms), WordFreqs);
+        // Each word's synonyms the index holds, rarest first, with what each is worth: a candidate is credited with
+        // the first it holds (the rarest, as the most informative; of equals, the table's first).
         var bridges = candidatesOf
-            .Select(c => (Word: c.Key, Synonyms: c.Value.Where(s => synonymFreqs(s) > 0).ToList()))
-            .Where(b => b.Synonyms.Count > 0)
+            .Select(c => (c.Word, Synonyms: c.Synonyms
+                .Where(s => Freq(synonymFreqs, s.Id) > 0)
+                .Select(s => (s.Text, Value: MatchQueries.Idf(reader.NumDocs, Freq(synonymFreqs, s.Id))))
+                .OrderByDescending(s => s.Value)
+                .ToArray()))
+            .Where(b => b.Synonyms.Length > 0)
             .ToList();
         if (bridges.Count == 0)
         {
             return result;
         }
 
-        var lookups = bridges.SelectMany(b => b.Synonyms).ToList();
-        var holding = Holding(lookup, wordFields, [.. bridges.Select(b => b.Word).Where(w => w.Length > 2), .. lookups], candidates);
+        var holding = Holding(
+            lookup, wordFields, [.. bridges.Select(b => b.Word).Where(w => w.Length > 2), .. bridges.SelectMany(b => b.Synonyms.Select(s => s.Text))], candidates);
         var pairHolding = Holding(lookup, [pairField], [.. bridges.Select(b => b.Word).Where(w => w.Length == 2)], candidates);
+        var held = bridges.Select(b => ((b.Word.Length == 2 ? pairHolding : holding)[b.Word], b.Synonyms.Select(s => holding[s.Text]).ToArray())).ToArray();
         foreach (var doc in candidates)
         {
-            var matches = new List<SynonymMatch>();
-            foreach (var (word, synonyms) in bridges)
+            List<SynonymMatch>? matches = null;
+            for (var b = 0; b < bridges.Count; b++)
             {
-                if ((word.Length == 2 ? pairHolding : holding)[word].Contains(doc))
+                var (wordHolders, synonymHolders) = held[b];
+                if (wordHolders.Contains(doc))
                 {
                     continue;
                 }
 
-                var best = synonyms
-                    .Where(s => synonymFreqs(s) > 0 && holding[s].Contains(doc))
-                    .MaxBy(s => MatchQueries.Idf(reader.NumDocs, synonymFreqs(s)));
-                if (best is not null)
+                for (var k = 0; k < synonymHolders.Length; k++)
                 {
-                    matches.Add(new SynonymMatch(word, best, MatchQueries.Idf(reader.NumDocs, synonymFreqs(best))));
+                    if (synonymHolders[k].Contains(doc))
+                    {
+                        var (text, value) = bridges[b].Synonyms[k];
+                        (matches ??= []).Add(new SynonymMatch(bridges[b].Word, text, value));
+                        break;
+                    }
                 }
             }
 
-            if (matches.Count > 0)
+            if (matches is not null)
             {
                 result[doc] = matches;
             }
@@ -127,11 +140,13 @@ internal sealed class SynonymBridge(Analyzer words, MatchOptions options, IReadO
                 }
 
                 var iterator = fieldTerms.GetEnumerator();
+                DocsEnum? previous = null;
                 foreach (var (term, set) in holding)
                 {
-                    if (TermContexts.Docs(iterator, leaf, term, contexts[field][term]) is { } postings)
+                    if (TermContexts.Docs(iterator, leaf, term, contexts[field][term], previous) is { } postings)
                     {
                         set.UnionWith(MatchQueries.Holding(postings, local, leaf.DocBase));
+                        previous = postings;
                     }
                 }
             }
@@ -141,30 +156,36 @@ internal sealed class SynonymBridge(Analyzer words, MatchOptions options, IReadO
     }
 
     /// <summary>
-    /// The document frequency of each of <paramref name="tableWords"/> (words of the table), read for those this
-    /// reader has not been asked about yet. Concurrent queries may both read a word; they write the same number.
+    /// The document frequencies of the table's words in <paramref name="reader"/>, by their numbers, with those of
+    /// <paramref name="tableWords"/> (words of the table and their numbers) read if this reader has not been asked about
+    /// them yet; read an entry with <see cref="Freq"/>. Concurrent queries may both read a word; they write the same number.
     /// </summary>
-    private static Func<string, int> Freqs(
-        IndexReader reader, ConditionalWeakTable<IndexReader, int[]> known, IEnumerable<string> tableWords, Func<IEnumerable<string>, Dictionary<string, int>> read)
+    private static int[] Freqs(
+        IndexReader reader,
+        ConditionalWeakTable<IndexReader, int[]> known,
+        IEnumerable<(string Text, int Id)> tableWords,
+        Func<IEnumerable<string>, Dictionary<string, int>> read)
     {
-        var table = SynonymTable.Shipped;
         var freqs = known.GetValue(reader, static _ =>
         {
             var unread = new int[SynonymTable.Shipped.WordCount];
             Array.Fill(unread, -1);
             return unread;
         });
-        var missing = tableWords.Where(w => Volatile.Read(ref freqs[table.IdOf(w)]) < 0).Distinct(StringComparer.Ordinal).ToList();
+        var missing = tableWords.Where(w => Freq(freqs, w.Id) < 0).ToList();
         if (missing.Count > 0)
         {
-            foreach (var (word, freq) in read(missing))
+            var found = read(missing.Select(w => w.Text));
+            foreach (var (text, id) in missing)
             {
-                Volatile.Write(ref freqs[table.IdOf(word)], freq);
+                Volatile.Write(ref freqs[id], found[text]);
             }
         }
 
-        return word => Volatile.Read(ref freqs[table.IdOf(word)]);
+        return freqs;
     }
+
+    private static int Freq(int[] freqs, int id) => Volatile.Read(ref freqs[id]);
 
     private bool IsStopWord(string text) => _tokens.GetOrAdd(text, Tokens).Length == 0;
 

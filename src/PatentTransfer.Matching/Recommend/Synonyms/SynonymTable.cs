@@ -10,24 +10,28 @@ namespace PatentTransfer.Matching.Recommend.Synonyms;
 public sealed class SynonymTable
 {
     private const int MaxWordLength = 6;
-    private readonly Dictionary<string, string[]> _synonyms;
+    private readonly Dictionary<string, SynonymEntry> _entries;
 
-    // The first two characters of every word: most places of a text start no word, and one look-up here rules out the
-    // five of the words' lengths.
-    private readonly HashSet<int> _starts;
+    // The first two characters of every headword, each with the lengths of the headwords that start with them (bit L
+    // for length L): most places of a text start no word, and of the others most start words of one or two lengths.
+    private readonly Dictionary<int, int> _starts = [];
 
     // A number for every word of the table, headword or synonym, so that what is known of each word can be kept in arrays.
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
 
     private SynonymTable(Dictionary<string, string[]> synonyms)
     {
-        _synonyms = synonyms;
         foreach (var word in synonyms.Keys.Concat(synonyms.Values.SelectMany(s => s)))
         {
             _ids.TryAdd(word, _ids.Count);
         }
 
-        _starts = [.. synonyms.Keys.Where(word => word.Length >= 2).Select(word => Start(word, 0))];
+        _entries = synonyms.ToDictionary(
+            pair => pair.Key, pair => new SynonymEntry(pair.Key, _ids[pair.Key], pair.Value, [.. pair.Value.Select(s => _ids[s])]), StringComparer.Ordinal);
+        foreach (var word in synonyms.Keys.Where(word => word.Length is >= 2 and <= MaxWordLength))
+        {
+            _starts[Start(word, 0)] = _starts.GetValueOrDefault(Start(word, 0)) | (1 << word.Length);
+        }
     }
 
     /// <summary>The table shipped with the engine (read once; 50,000 words, 2 MB).</summary>
@@ -57,42 +61,38 @@ public sealed class SynonymTable
         return new SynonymTable(synonyms);
     }
 
-    /// <summary>How many words the table holds, headwords and synonyms (numbered from 0 by <see cref="IdOf"/>).</summary>
+    /// <summary>How many words the table holds, headwords and synonyms (numbered from 0, see <see cref="SynonymEntry"/>).</summary>
     public int WordCount => _ids.Count;
-
-    /// <summary>The number of a word of the table, or -1 for a word it does not hold.</summary>
-    public int IdOf(string word) => _ids.TryGetValue(word, out var id) ? id : -1;
 
     /// <summary>
     /// The words of <paramref name="text"/> the table knows, read left to right taking the longest known word at each
     /// place (so 挖掘机械 is one word, not 挖掘 and 机械 as well), each with its near-synonyms.
     /// </summary>
-    public IReadOnlyList<(string Word, string[] Synonyms)> Find(string text)
+    public IReadOnlyList<SynonymEntry> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         // Looked up by span: a long demand has thousands of places to try, and only a few hundred are words.
-        var lookup = _synonyms.GetAlternateLookup<ReadOnlySpan<char>>();
-        var found = new List<(string, string[])>();
+        var lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        var found = new List<SynonymEntry>();
         var i = 0;
         while (i < text.Length - 1)
         {
-            if (!_starts.Contains(Start(text, i)))
+            SynonymEntry? entry = null;
+            if (_starts.TryGetValue(Start(text, i), out var lengths))
             {
-                i++;
-                continue;
+                for (var length = Math.Min(MaxWordLength, text.Length - i); length >= 2 && entry is null; length--)
+                {
+                    if ((lengths & (1 << length)) != 0)
+                    {
+                        lookup.TryGetValue(text.AsSpan(i, length), out entry);
+                    }
+                }
             }
 
-            var length = Math.Min(MaxWordLength, text.Length - i);
-            while (length >= 2 && !lookup.TryGetValue(text.AsSpan(i, length), out _))
+            if (entry is not null)
             {
-                length--;
-            }
-
-            if (length >= 2)
-            {
-                lookup.TryGetValue(text.AsSpan(i, length), out var word, out var synonyms);
-                found.Add((word!, synonyms!));
-                i += length;
+                found.Add(entry);
+                i += entry.Word.Length;
             }
             else
             {
@@ -105,3 +105,10 @@ public sealed class SynonymTable
 
     private static int Start(string text, int index) => (text[index] << 16) | text[index + 1];
 }
+
+/// <summary>
+/// A headword of the <see cref="SynonymTable"/> and its near-synonyms, each with its number in the table (from 0 to
+/// <see cref="SynonymTable.WordCount"/>), so that what is known of a word can be kept in an array rather than looked up
+/// by its text.
+/// </summary>
+public sealed record SynonymEntry(string Word, int Id, string[] Synonyms, int[] SynonymIds);
