@@ -1,6 +1,4 @@
-using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace PatentTransfer.Matching.Recommend;
 
@@ -37,52 +35,30 @@ internal static class CandidateRelevance
             return relevance;
         }
 
-        var docs = candidates.Select(d => d.Doc).Order().ToArray();
         var pairIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (text, _) in weighted)
         {
             pairIndex.TryAdd(text, pairIndex.Count);
         }
 
+        var values = weighted.Select(w => w.Value).ToArray();
         var hits = options.ProximityWeight > 0 ? new Dictionary<int, List<(int Position, int Pair)>>() : null;
-        foreach (var leaf in reader.Leaves)
+        lookup.ForEachHolderWithPositions(pairField, weighted.Select(w => w.Text), candidates.Select(d => d.Doc), (text, doc, postings) =>
         {
-            var local = docs.Where(d => d >= leaf.DocBase && d < leaf.DocBase + leaf.Reader.MaxDoc).ToArray();
-            if (local.Length == 0 || leaf.AtomicReader.GetTerms(pairField) is not { } fieldTerms)
+            var pair = pairIndex[text];
+            relevance[doc] += options.PairCoverageWeight * values[pair] / total;
+            if (hits is not null)
             {
-                continue;
-            }
-
-            var iterator = fieldTerms.GetEnumerator();
-            DocsAndPositionsEnum? previous = null;
-            foreach (var (text, value) in weighted)
-            {
-                if (TermContexts.Postings(iterator, leaf, text, contexts[text], previous) is not { } postings)
+                var list = hits.TryGetValue(doc, out var known) ? known : hits[doc] = [];
+                for (var i = 0; i < postings.Freq; i++)
                 {
-                    continue;
-                }
-
-                previous = postings;
-
-                var pair = pairIndex[text];
-                foreach (var doc in MatchQueries.Holding(postings, local, leaf.DocBase))
-                {
-                    relevance[doc] += options.PairCoverageWeight * value / total;
-                    if (hits is not null)
-                    {
-                        var list = hits.TryGetValue(doc, out var known) ? known : hits[doc] = [];
-                        for (var i = 0; i < postings.Freq; i++)
-                        {
-                            list.Add((postings.NextPosition(), pair));
-                        }
-                    }
+                    list.Add((postings.NextPosition(), pair));
                 }
             }
-        }
+        });
 
         if (hits is not null)
         {
-            var values = weighted.Select(w => w.Value).ToArray();
             foreach (var (doc, list) in hits)
             {
                 relevance[doc] += options.ProximityWeight * BestWindow(list, values, options.ProximityWindow) / total;

@@ -203,26 +203,4 @@ internal static class MatchQueries
         var byField = fields.Select(field => DocFreqs(reader, field, list)).ToList();
         return list.Distinct(StringComparer.Ordinal).ToDictionary(w => w, w => byField.Max(f => f[w]), StringComparer.Ordinal);
     }
-
-    /// <summary>
-    /// The documents of <paramref name="candidates"/> (sorted, global numbers, all in the segment starting at
-    /// <paramref name="docBase"/>) that <paramref name="postings"/> holds, skipping through the postings to each; while
-    /// a document is yielded the postings stand on it (its frequency and positions can be read).
-    /// </summary>
-    public static IEnumerable<int> Holding(DocsEnum postings, int[] candidates, int docBase)
-    {
-        foreach (var doc in candidates)
-        {
-            var target = doc - docBase;
-            if (postings.DocID < target && postings.Advance(target) == DocIdSetIterator.NO_MORE_DOCS)
-            {
-                yield break;
-            }
-
-            if (postings.DocID == target)
-            {
-                yield return doc;
-            }
-        }
-    }
 }

@@ -1,6 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace PatentTransfer.Matching.Recommend;
 
@@ -20,42 +17,20 @@ internal static class MatchedTermReader
         var reader = lookup.Reader;
         var total = reader.NumDocs;
         var words = terms.Where(t => !t.IsBigram).ToList();
-        var contexts = fieldBoosts.Where(f => f.Value > 0).ToDictionary(f => f.Key, f => lookup.Of(f.Key, words.Select(w => w.Text)), StringComparer.Ordinal);
-        foreach (var leaf in reader.Leaves)
+        foreach (var (field, boost) in fieldBoosts)
         {
-            var local = found.Keys.Where(d => d >= leaf.DocBase && d < leaf.DocBase + leaf.Reader.MaxDoc).Order().ToArray();
-            if (local.Length == 0)
+            if (boost <= 0)
             {
                 continue;
             }
 
-            foreach (var (field, boost) in fieldBoosts)
+            var contexts = lookup.Of(field, words.Select(w => w.Text));
+            var values = words.ToDictionary(w => w.Text, w => w.Weight * boost * MatchQueries.Idf(total, contexts[w.Text].DocFreq), StringComparer.Ordinal);
+            lookup.ForEachHolder(field, words.Select(w => w.Text), found.Keys, (text, doc, _) =>
             {
-                if (boost <= 0 || leaf.AtomicReader.GetTerms(field) is not { } fieldTerms)
-                {
-                    continue;
-                }
-
-                var iterator = fieldTerms.GetEnumerator();
-                DocsEnum? previous = null;
-                foreach (var term in words)
-                {
-                    var context = contexts[field][term.Text];
-                    if (TermContexts.Docs(iterator, leaf, term.Text, context, previous) is not { } postings)
-                    {
-                        continue;
-                    }
-
-                    previous = postings;
-
-                    var value = term.Weight * boost * MatchQueries.Idf(total, context.DocFreq);
-                    foreach (var doc in MatchQueries.Holding(postings, local, leaf.DocBase))
-                    {
-                        var seen = found[doc];
-                        seen[term.Text] = Math.Max(seen.GetValueOrDefault(term.Text), value);
-                    }
-                }
-            }
+                var seen = found[doc];
+                seen[text] = Math.Max(seen.GetValueOrDefault(text), values[text]);
+            });
         }
 
         return found.ToDictionary(

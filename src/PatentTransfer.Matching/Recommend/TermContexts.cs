@@ -1,4 +1,5 @@
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace PatentTransfer.Matching.Recommend;
@@ -62,27 +63,81 @@ internal sealed class TermContexts(IndexReader reader)
     }
 
     /// <summary>
-    /// The postings of a term in one segment (<paramref name="iterator"/>: an enumerator of the segment's terms of
-    /// the term's field), positioned before its first document, or null when the segment does not hold it: reached
-    /// from the term's state without searching the term dictionary again. <paramref name="reuse"/>, the postings of a
-    /// term of the same segment read to the end, is reset to this term rather than another allocated (each holds
-    /// decoding buffers of a few kilobytes, and a query reads a few hundred).
+    /// Calls <paramref name="found"/> for each of <paramref name="texts"/> (in their order) and each of
+    /// <paramref name="docs"/> (global numbers) that holds it in <paramref name="field"/>, with the term's postings
+    /// standing on that document (its frequency can be read). The postings are reached from the terms' states, with one
+    /// term enumerator per segment, and reused from term to term: each holds decoding buffers of a few kilobytes, and a
+    /// query reads a few hundred.
     /// </summary>
-    public static DocsAndPositionsEnum? Postings(TermsEnum iterator, AtomicReaderContext leaf, string text, TermContext context, DocsAndPositionsEnum? reuse = null) =>
-        Seek(iterator, leaf, text, context) ? iterator.DocsAndPositions(leaf.AtomicReader.LiveDocs, reuse, DocsAndPositionsFlags.NONE) : null;
+    public void ForEachHolder(string field, IEnumerable<string> texts, IEnumerable<int> docs, Action<string, int, DocsEnum> found) =>
+        Walk(field, texts, docs, static (iterator, live, reuse) => iterator.Docs(live, reuse, DocsFlags.NONE), found);
 
-    /// <summary>The documents of a term in one segment, as <see cref="Postings"/> but without positions.</summary>
-    public static DocsEnum? Docs(TermsEnum iterator, AtomicReaderContext leaf, string text, TermContext context, DocsEnum? reuse = null) =>
-        Seek(iterator, leaf, text, context) ? iterator.Docs(leaf.AtomicReader.LiveDocs, reuse, DocsFlags.NONE) : null;
+    /// <summary>As <see cref="ForEachHolder"/>, with the term's positions in the document readable from the postings.</summary>
+    public void ForEachHolderWithPositions(string field, IEnumerable<string> texts, IEnumerable<int> docs, Action<string, int, DocsAndPositionsEnum> found) =>
+        Walk(field, texts, docs, static (iterator, live, reuse) => iterator.DocsAndPositions(live, reuse, DocsAndPositionsFlags.NONE), found);
 
-    private static bool Seek(TermsEnum iterator, AtomicReaderContext leaf, string text, TermContext context)
+    private void Walk<TPostings>(
+        string field, IEnumerable<string> texts, IEnumerable<int> docs, Func<TermsEnum, IBits?, TPostings?, TPostings?> open, Action<string, int, TPostings> found)
+        where TPostings : DocsEnum
     {
-        if (context.Get(leaf.Ord) is not { } state)
+        var ordered = texts.Distinct(StringComparer.Ordinal).ToList();
+        var contexts = Of(field, ordered);
+        var sorted = docs.Order().ToArray();
+        var target = new BytesRef();
+        foreach (var leaf in reader.Leaves)
         {
-            return false;
-        }
+            var local = sorted.Where(d => d >= leaf.DocBase && d < leaf.DocBase + leaf.Reader.MaxDoc).ToArray();
+            if (local.Length == 0 || leaf.AtomicReader.GetTerms(field) is not { } terms)
+            {
+                continue;
+            }
 
-        iterator.SeekExact(new BytesRef(text), state);
-        return true;
+            var iterator = terms.GetEnumerator();
+            TPostings? previous = null;
+            foreach (var text in ordered)
+            {
+                if (contexts[text].Get(leaf.Ord) is not { } state)
+                {
+                    continue;
+                }
+
+                // Positioned from the term's state, without searching the term dictionary again; the enumerator copies
+                // the term, so one buffer serves them all.
+                target.CopyChars(text);
+                iterator.SeekExact(target, state);
+                if (open(iterator, leaf.AtomicReader.LiveDocs, previous) is not { } postings)
+                {
+                    continue;
+                }
+
+                previous = postings;
+                foreach (var doc in Holding(postings, local, leaf.DocBase))
+                {
+                    found(text, doc, postings);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The documents of <paramref name="candidates"/> (sorted, global numbers, all in the segment starting at
+    /// <paramref name="docBase"/>) that <paramref name="postings"/> holds, skipping through the postings to each; while
+    /// a document is yielded the postings stand on it (its frequency and positions can be read).
+    /// </summary>
+    private static IEnumerable<int> Holding(DocsEnum postings, int[] candidates, int docBase)
+    {
+        foreach (var doc in candidates)
+        {
+            var target = doc - docBase;
+            if (postings.DocID < target && postings.Advance(target) == DocIdSetIterator.NO_MORE_DOCS)
+            {
+                yield break;
+            }
+
+            if (postings.DocID == target)
+            {
+                yield return doc;
+            }
+        }
     }
 }

@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
-using Lucene.Net.Util;
 
 namespace PatentTransfer.Matching.Recommend.Synonyms;
 
@@ -122,34 +121,9 @@ internal sealed class SynonymBridge(Analyzer words, MatchOptions options, IReadO
         TermContexts lookup, IReadOnlyList<string> fields, IReadOnlyList<string> terms, IReadOnlyCollection<int> candidates)
     {
         var holding = terms.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => new HashSet<int>(), StringComparer.Ordinal);
-        var contexts = fields.ToDictionary(f => f, f => lookup.Of(f, holding.Keys), StringComparer.Ordinal);
-        var docs = candidates.Order().ToArray();
-        foreach (var leaf in lookup.Reader.Leaves)
+        foreach (var field in fields)
         {
-            var local = docs.Where(d => d >= leaf.DocBase && d < leaf.DocBase + leaf.Reader.MaxDoc).ToArray();
-            if (local.Length == 0)
-            {
-                continue;
-            }
-
-            foreach (var field in fields)
-            {
-                if (leaf.AtomicReader.GetTerms(field) is not { } fieldTerms)
-                {
-                    continue;
-                }
-
-                var iterator = fieldTerms.GetEnumerator();
-                DocsEnum? previous = null;
-                foreach (var (term, set) in holding)
-                {
-                    if (TermContexts.Docs(iterator, leaf, term, contexts[field][term], previous) is { } postings)
-                    {
-                        set.UnionWith(MatchQueries.Holding(postings, local, leaf.DocBase));
-                        previous = postings;
-                    }
-                }
-            }
+            lookup.ForEachHolder(field, holding.Keys, candidates, (term, doc, _) => holding[term].Add(doc));
         }
 
         return holding;
