@@ -7,7 +7,11 @@ internal sealed class CommandOptions
 {
     private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
 
-    public static CommandOptions Parse(IEnumerable<string> args)
+    /// <summary>
+    /// Reads <paramref name="args"/>; an option not among <paramref name="known"/> is refused rather than ignored, so that
+    /// a misspelt option or "--help" stops the command instead of letting it run as if it had not been given.
+    /// </summary>
+    public static CommandOptions Parse(IEnumerable<string> args, IReadOnlyCollection<string> known)
     {
         var options = new CommandOptions();
         var list = args.ToList();
@@ -19,6 +23,11 @@ internal sealed class CommandOptions
             }
 
             var name = list[i][2..];
+            if (!known.Contains(name))
+            {
+                throw new ArgumentException($"unknown option --{name}; this command takes {string.Join(", ", known.Select(k => "--" + k))}");
+            }
+
             var hasValue = i + 1 < list.Count && !list[i + 1].StartsWith("--", StringComparison.Ordinal);
             options._values[name] = hasValue ? list[++i] : null;
         }

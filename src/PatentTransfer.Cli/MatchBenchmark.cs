@@ -15,12 +15,15 @@ internal static class MatchBenchmark
 {
     public const string Usage = """
           bench match [--patents 100000|real] [--corpus FILE] [--demands FILE] [--queries 200] [--engine ours|baseline|both]
-                      [--seed 42] [--warmup 500] [--rounds 1] [--set name=value,...] [--sweep "name=value,...;name=value,..."]
+                      [--seed 42] [--warmup 500] [--rounds 1] [--paired] [--set name=value,...] [--sweep "name=value,...;name=value,..."]
                               time index build, memory and top-10 matching latency of our engine and the BM25 peer
                               over the real corpus or N generated patents (recombined real texts); --rounds N
                               repeats the whole run N times (engines in turn, a fresh index each time) and
-                              adds the percentiles of each demand's median latency; --sweep repeats our
-                              engine's queries on the same index with query-time options changed
+                              adds the percentiles of each demand's median latency; --paired asks both engines
+                              each demand in turn (both indexes built) instead of one engine's run after the
+                              other's; with both engines, prints ours/baseline at p50 and p95 with a 95% interval
+                              from resampling the demands; --sweep repeats our engine's queries on the same index
+                              with query-time options changed
         """;
 
     public const string ShippedDemands = "src/PatentTransfer.Infrastructure/Data/Seeding/ReferenceData/bdci2019-requirements.jsonl";
@@ -35,7 +38,7 @@ internal static class MatchBenchmark
     {
         try
         {
-            var options = CommandOptions.Parse(args.Skip(2));
+            var options = CommandOptions.Parse(args.Skip(2), ["corpus", "demands", "patents", "engine", "queries", "seed", "warmup", "rounds", "paired", "set", "sweep"]);
             var corpusPath = options.Value("corpus") ?? PatentCorpus.FindShippedCopy()
                 ?? throw new ArgumentException($"the patent corpus was not found at {PatentCorpus.ShippedCopy}; pass --corpus FILE");
             var demandsPath = options.Value("demands") ?? PatentCorpus.FindShipped(ShippedDemands)
@@ -57,6 +60,16 @@ internal static class MatchBenchmark
             var seed = options.Integer("seed") ?? 42;
             var rounds = Math.Max(1, options.Integer("rounds") ?? 1);
             var warmUp = Math.Max(0, options.Integer("warmup") ?? DefaultWarmUp);
+            var paired = options.Flag("paired");
+            if (paired && engines.Length != 2)
+            {
+                throw new ArgumentException("--paired times both engines on each demand: leave --engine at both");
+            }
+
+            if (paired && options.Value("sweep") is not null)
+            {
+                throw new ArgumentException("--sweep times our engine alone: it cannot be paired");
+            }
             var matchOptions = MatchCommand.Settings(options);
             var sweep = (options.Value("sweep") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -83,6 +96,17 @@ internal static class MatchBenchmark
             var latencies = engines.ToDictionary(engine => engine, _ => new List<List<double>>());
             for (var round = 1; round <= rounds; round++)
             {
+                if (paired)
+                {
+                    var byEngine = await RunPairedAsync(engines, round, Patents, demands, queries, warmUp, matchOptions, today, round == 1 ? output : null, cancellationToken);
+                    for (var e = 0; e < engines.Length; e++)
+                    {
+                        latencies[engines[e]].Add(byEngine[e]);
+                    }
+
+                    continue;
+                }
+
                 foreach (var engine in engines)
                 {
                     latencies[engine].Add(await RunEngineAsync(
@@ -96,6 +120,18 @@ internal static class MatchBenchmark
                 {
                     var medians = Enumerable.Range(0, queries).Select(i => Median(byRound.Select(r => r[i]))).ToList();
                     await Line(output, $"{engine}: median of {rounds} rounds per demand, top-{Take} latency p50 {SearchBenchmark.Percentile(medians, 50):0.0} ms, p95 {SearchBenchmark.Percentile(medians, 95):0.0} ms, p99 {SearchBenchmark.Percentile(medians, 99):0.0} ms; one round's p95 from {byRound.Min(r => SearchBenchmark.Percentile(r, 95)):0.0} to {byRound.Max(r => SearchBenchmark.Percentile(r, 95)):0.0} ms");
+                }
+            }
+
+            if (engines.Length == 2)
+            {
+                // Each demand's latency (its median over the rounds), the same demands for both engines.
+                List<double> PerDemand(string engine) => [.. Enumerable.Range(0, queries).Select(i => Median(latencies[engine].Select(r => r[i])))];
+                var (ours, peer) = (PerDemand("ours"), PerDemand("baseline"));
+                foreach (var percentile in (double[])[50, 95])
+                {
+                    var ratio = LatencyRatio.Of(ours, peer, percentile);
+                    await Line(output, $"ours/baseline at p{percentile:0}: {ratio.Ratio:0.00}x, 95% interval {ratio.Low:0.00}-{ratio.High:0.00}x over the {queries} demands resampled{(rounds > 1 ? $" (each demand's median of {rounds} rounds)" : "")}{(paired ? ", engines alternating demand by demand" : "")}");
                 }
             }
 
@@ -127,6 +163,30 @@ internal static class MatchBenchmark
         TextWriter? output,
         CancellationToken cancellationToken)
     {
+        var (search, index) = await BuildAsync(engine, patents, matchOptions, today, output, cancellationToken);
+        using (index)
+        {
+            var latencies = await TimeQueriesAsync(engine, search, demands, queries, warmUp, output, cancellationToken);
+            foreach (var change in sweep)
+            {
+                // The index reads its options at query time, so query-time options can change between runs.
+                foreach (var setting in change.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    var parts = setting.Split('=', 2, StringSplitOptions.TrimEntries);
+                    matchOptions.Set(parts[0], parts.Length == 2 ? parts[1] : throw new ArgumentException($"--sweep takes name=value pairs, not '{setting}'"));
+                }
+
+                await TimeQueriesAsync($"{engine} [{change}]", search, demands, queries, warmUp, output, cancellationToken);
+            }
+
+            return latencies;
+        }
+    }
+
+    /// <summary>Builds the engine's index and prints its build time and memory; the caller disposes the index.</summary>
+    private static async Task<(Func<CorpusDemand, int> Search, IDisposable Index)> BuildAsync(
+        string engine, Func<IEnumerable<PatentDocument>> patents, MatchOptions matchOptions, DateOnly today, TextWriter? output, CancellationToken cancellationToken)
+    {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
@@ -151,42 +211,99 @@ internal static class MatchBenchmark
             search = demand => ours.Recommend(new DemandProfile(demand.Title, demand.Content), Take, today).Count;
         }
 
-        using (index)
+        var build = Stopwatch.GetElapsedTime(started);
+        var heap = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
+        using var process = Process.GetCurrentProcess();
+        await Line(output, $"{engine}: index build {build.TotalSeconds:0.0} s{(indexed >= 0 ? $" ({indexed} patents)" : "")}, managed heap +{heap / 1048576.0:0} MB, working set {process.WorkingSet64 / 1048576.0:0} MB, peak {process.PeakWorkingSet64 / 1048576.0:0} MB");
+        return (search, index);
+    }
+
+    /// <summary>
+    /// One paired round: both engines' indexes are built and warmed up, then each timed demand is asked of both, one
+    /// after the other, the first to answer alternating from demand to demand and round to round. Whatever slows the
+    /// machine for a moment (a neighbour, the other core's work) then falls on both engines' answers to the same demand
+    /// rather than on one engine's whole run. Returns the latencies by engine, in the order of <paramref name="engines"/>.
+    /// </summary>
+    private static async Task<List<double>[]> RunPairedAsync(
+        string[] engines,
+        int round,
+        Func<IEnumerable<PatentDocument>> patents,
+        List<CorpusDemand> demands,
+        int queries,
+        int warmUp,
+        MatchOptions matchOptions,
+        DateOnly today,
+        TextWriter? output,
+        CancellationToken cancellationToken)
+    {
+        var built = new List<(Func<CorpusDemand, int> Search, IDisposable Index)>();
+        try
         {
-            var build = Stopwatch.GetElapsedTime(started);
-            var heap = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
-            using var process = Process.GetCurrentProcess();
-            await Line(output, $"{engine}: index build {build.TotalSeconds:0.0} s{(indexed >= 0 ? $" ({indexed} patents)" : "")}, managed heap +{heap / 1048576.0:0} MB, working set {process.WorkingSet64 / 1048576.0:0} MB, peak {process.PeakWorkingSet64 / 1048576.0:0} MB");
-
-            var latencies = await TimeQueriesAsync(engine, search, demands, queries, warmUp, output, cancellationToken);
-            foreach (var change in sweep)
+            foreach (var engine in engines)
             {
-                // The index reads its options at query time, so query-time options can change between runs.
-                foreach (var setting in change.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                {
-                    var parts = setting.Split('=', 2, StringSplitOptions.TrimEntries);
-                    matchOptions.Set(parts[0], parts.Length == 2 ? parts[1] : throw new ArgumentException($"--sweep takes name=value pairs, not '{setting}'"));
-                }
+                built.Add(await BuildAsync(engine, patents, matchOptions, today, output, cancellationToken));
+            }
 
-                await TimeQueriesAsync($"{engine} [{change}]", search, demands, queries, warmUp, output, cancellationToken);
+            foreach (var (search, _) in built)
+            {
+                WarmUp(search, demands, queries, warmUp);
+            }
+
+            var latencies = engines.Select(_ => new List<double>(queries)).ToArray();
+            var allocated = new long[engines.Length];
+            var collections = new int[engines.Length];
+            for (var i = 0; i < queries; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var demand = demands[i % demands.Count];
+                for (var turn = 0; turn < engines.Length; turn++)
+                {
+                    var e = (i + round) % 2 == 0 ? turn : engines.Length - 1 - turn;
+                    var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                    var collectionsBefore = GC.CollectionCount(0);
+                    var queryStarted = Stopwatch.GetTimestamp();
+                    built[e].Search(demand);
+                    latencies[e].Add(Stopwatch.GetElapsedTime(queryStarted).TotalMilliseconds);
+                    allocated[e] += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+                    collections[e] += GC.CollectionCount(0) - collectionsBefore;
+                }
+            }
+
+            for (var e = 0; e < engines.Length; e++)
+            {
+                await Line(output, $"{engines[e]} (paired): top-{Take} latency p50 {SearchBenchmark.Percentile(latencies[e], 50):0.0} ms, p95 {SearchBenchmark.Percentile(latencies[e], 95):0.0} ms, p99 {SearchBenchmark.Percentile(latencies[e], 99):0.0} ms ({queries} demands); allocated {allocated[e] / 1024.0 / queries:0} KB a query, {collections[e]} collections during its queries");
             }
 
             return latencies;
+        }
+        finally
+        {
+            foreach (var (_, index) in built)
+            {
+                index.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Asks the engine the demands that are not timed (the timed ones are the first <paramref name="queries"/>), in
+    /// turn, so that no timed demand has been seen before (the synonym bridge keeps the frequencies it read for as long
+    /// as the index does not change: words shared with other demands are fair gains, a demand met twice is not). When
+    /// every demand is timed, there are none left to warm up on but the timed ones.
+    /// </summary>
+    private static void WarmUp(Func<CorpusDemand, int> search, List<CorpusDemand> demands, int queries, int warmUp)
+    {
+        var (first, untimed) = demands.Count > queries ? (queries, demands.Count - queries) : (0, demands.Count);
+        for (var i = 0; i < warmUp; i++)
+        {
+            search(demands[first + (i % untimed)]);
         }
     }
 
     private static async Task<List<double>> TimeQueriesAsync(
         string label, Func<CorpusDemand, int> search, List<CorpusDemand> demands, int queries, int warmUp, TextWriter? output, CancellationToken cancellationToken)
     {
-        // Warm up on the demands that are not timed (the timed ones are the first `queries`), in turn, so that no timed
-        // demand has been seen before (the synonym bridge keeps the frequencies it read for as long as the index does not
-        // change: words shared with other demands are fair gains, a demand met twice is not). When every demand is
-        // timed, there are none left to warm up on but the timed ones.
-        var (first, untimed) = demands.Count > queries ? (queries, demands.Count - queries) : (0, demands.Count);
-        for (var i = 0; i < warmUp; i++)
-        {
-            search(demands[first + (i % untimed)]);
-        }
+        WarmUp(search, demands, queries, warmUp);
 
         var latencies = new List<double>(queries);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);

@@ -32,7 +32,7 @@ internal static class MatchCommand
     {
         try
         {
-            var options = CommandOptions.Parse(args.Skip(1));
+            var options = CommandOptions.Parse(args.Skip(1), ["patents", "demands", "top", "out", "engine", "qrels", "explain", "reverse", "set"]);
             var patentsPath = ExistingFile(options.Required("patents"));
             var demandsPath = ExistingFile(options.Required("demands"));
             var top = options.Integer("top") ?? 10;

@@ -23,7 +23,7 @@ internal static class SearchCommands
     {
         try
         {
-            var options = CommandOptions.Parse(args.Skip(2));
+            var options = CommandOptions.Parse(args.Skip(2), ["patents", "queries", "qrels", "corpus", "analyzer", "engine", "runs", "take", "boosts", "tie", "keep-stopwords", "seed"]);
             return args switch
             {
                 ["search", "eval", ..] => await SearchEvaluation.RunAsync(EvaluationSettings(options), output, cancellationToken),

@@ -46,6 +46,19 @@ public sealed class MatchCommandTests : IDisposable
         return (code, output.ToString(), error.ToString(), lines);
     }
 
+    /// <summary>Runs <c>bench match</c> over 40 patents generated from the test's three, with the test's demands.</summary>
+    private async Task<(int Code, string Output, string Error)> BenchAsync(params string[] extra)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await CliApp.RunAsync(
+            ["bench", "match", "--patents", "40", "--corpus", Write("p.jsonl", Patents), "--demands", Write("d.jsonl", Demands), .. extra],
+            output,
+            error,
+            TestContext.Current.CancellationToken);
+        return (code, output.ToString(), error.ToString());
+    }
+
     private static string[] PatentIds(JsonElement line) =>
         line.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("patent_id").GetString()!).ToArray();
 
@@ -116,6 +129,7 @@ public sealed class MatchCommandTests : IDisposable
     [InlineData("--set", "NoSuchOption=1", "unknown matching option 'NoSuchOption'")]
     [InlineData("--set", "BigramWeight", "--set takes name=value pairs")]
     [InlineData("--set", "BigramWeight=much", "")]
+    [InlineData("--tops", "2", "unknown option --tops; this command takes --patents, --demands, --top")]
     public async Task BadOptionsAreRefusedWithAReason(string option, string value, string message)
     {
         var (code, _, error, run) = await MatchAsync(option, value);
@@ -151,43 +165,58 @@ public sealed class MatchCommandTests : IDisposable
     [Fact]
     public async Task TheBenchmarkTimesBothEnginesOnGeneratedPatents()
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-
-        var code = await CliApp.RunAsync(
-            ["bench", "match", "--patents", "40", "--corpus", Write("p.jsonl", Patents), "--demands", Write("d.jsonl", Demands), "--queries", "5", "--sweep", "BigramWeight=0"],
-            output,
-            error,
-            TestContext.Current.CancellationToken);
+        var (code, output, error) = await BenchAsync("--queries", "5", "--sweep", "BigramWeight=0");
 
         Assert.Equal(0, code);
-        Assert.Equal("", error.ToString());
-        Assert.Contains("patents: 40 generated from the 3 real patents", output.ToString(), StringComparison.Ordinal);
-        Assert.Matches(@"baseline: index build [\d.]+ s", output.ToString());
-        Assert.Contains("ours: index build", output.ToString(), StringComparison.Ordinal);
-        Assert.Matches(@"ours \[BigramWeight=0\]: top-10 latency p50 [\d.]+ ms", output.ToString());
+        Assert.Equal("", error);
+        Assert.Contains("patents: 40 generated from the 3 real patents", output, StringComparison.Ordinal);
+        Assert.Matches(@"baseline: index build [\d.]+ s", output);
+        Assert.Contains("ours: index build", output, StringComparison.Ordinal);
+        Assert.Matches(@"ours \[BigramWeight=0\]: top-10 latency p50 [\d.]+ ms", output);
     }
 
     [Fact]
     public async Task RoundsAddEachDemandsMedianLatencyForBothEngines()
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-
-        var code = await CliApp.RunAsync(
-            ["bench", "match", "--patents", "40", "--corpus", Write("p.jsonl", Patents), "--demands", Write("d.jsonl", Demands), "--queries", "4", "--warmup", "3", "--rounds", "3"],
-            output,
-            error,
-            TestContext.Current.CancellationToken);
+        var (code, output, error) = await BenchAsync("--queries", "4", "--warmup", "3", "--rounds", "3");
 
         Assert.Equal(0, code);
-        Assert.Equal("", error.ToString());
-        var text = output.ToString();
-        Assert.Contains("4 queries after 3 warm-up", text, StringComparison.Ordinal);
+        Assert.Equal("", error);
+        Assert.Contains("4 queries after 3 warm-up", output, StringComparison.Ordinal);
         // The first round prints as a single run does (its figures, what a query costs the machine); later rounds only add to the medians.
-        Assert.Single(Regex.Matches(text, "ours: index build"));
-        Assert.Matches(@"ours: top-10 latency p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms \(4 demands\); processor [\d.]+ ms a query, allocated \d+ KB a query, \d+ collections", text);
-        Assert.Matches(@"baseline: median of 3 rounds per demand, top-10 latency p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms; one round's p95 from [\d.]+ to [\d.]+ ms", text);
-        Assert.Matches(@"ours: median of 3 rounds per demand, top-10 latency p50 [\d.]+ ms", text);
+        Assert.Single(Regex.Matches(output, "ours: index build"));
+        Assert.Matches(@"ours: top-10 latency p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms \(4 demands\); processor [\d.]+ ms a query, allocated \d+ KB a query, \d+ collections", output);
+        Assert.Matches(@"baseline: median of 3 rounds per demand, top-10 latency p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms; one round's p95 from [\d.]+ to [\d.]+ ms", output);
+        Assert.Matches(@"ours: median of 3 rounds per demand, top-10 latency p50 [\d.]+ ms", output);
+        // Engines one after the other (not paired): the ratio line says only what it was read over.
+        Assert.Matches(@"ours/baseline at p95: [\d.]+x, 95% interval [\d.]+-[\d.]+x over the 4 demands resampled \(each demand's median of 3 rounds\)\r?\n", output);
+    }
+
+    [Fact]
+    public async Task PairedAsksBothEnginesEachDemandAndGivesTheRatioWithAnInterval()
+    {
+        var (code, output, error) = await BenchAsync("--queries", "3", "--warmup", "2", "--rounds", "2", "--paired");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        // Both indexes are built for each round, but only the first round prints.
+        Assert.Single(Regex.Matches(output, "baseline: index build"));
+        Assert.Single(Regex.Matches(output, "ours: index build"));
+        Assert.Matches(@"baseline \(paired\): top-10 latency p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms \(3 demands\); allocated \d+ KB a query, \d+ collections during its queries", output);
+        Assert.Matches(@"ours \(paired\): top-10 latency p50 [\d.]+ ms", output);
+        Assert.Matches(@"ours: median of 2 rounds per demand, top-10 latency p50 [\d.]+ ms", output);
+        Assert.Matches(@"ours/baseline at p95: [\d.]+x, 95% interval [\d.]+-[\d.]+x over the 3 demands resampled \(each demand's median of 2 rounds\), engines alternating demand by demand", output);
+    }
+
+    [Theory]
+    [InlineData("--help", "unknown option --help; this command takes --corpus, --demands, --patents")]
+    [InlineData("--engine ours --paired", "--paired times both engines on each demand")]
+    public async Task TheBenchmarkRefusesWhatItCannotDoBeforeBuildingAnything(string arguments, string message)
+    {
+        var (code, output, error) = await BenchAsync(arguments.Split(' '));
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("index build", output, StringComparison.Ordinal);
     }
 }
