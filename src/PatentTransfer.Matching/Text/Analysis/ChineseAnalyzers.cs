@@ -38,7 +38,7 @@ public static class ChineseAnalyzers
                         var tokenizer = new HMMChineseTokenizer(reader);
                         return new TokenStreamComponents(tokenizer, new StopFilter(Version, new PorterStemFilter(tokenizer), stopWords));
                     },
-                    static (_, reader) => new FoldingCharFilter(reader));
+                    static (_, reader) => new FoldingCharFilter(reader, segmenterPunctuation: true));
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown analyzer");
         }
