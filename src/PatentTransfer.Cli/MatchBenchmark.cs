@@ -70,6 +70,7 @@ internal static class MatchBenchmark
             {
                 throw new ArgumentException("--sweep times our engine alone: it cannot be paired");
             }
+
             var matchOptions = MatchCommand.Settings(options);
             var sweep = (options.Value("sweep") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
