@@ -12,9 +12,11 @@ namespace PatentTransfer.EndToEnd.Tests;
 /// the demand hall and proposes one of its listed patents; the SME accepts the proposal into a deal request that both
 /// sides see. Screenshots are kept as artifacts.
 /// </summary>
-public partial class DemandJourneyTests(PortalServer portal)
+public sealed partial class DemandJourneyTests(PortalServer portal) : IAsyncDisposable
 {
     private const string DemoPassword = "Demo#2026";
+
+    public ValueTask DisposeAsync() => portal.KeepPagesOfFailedTestAsync();
 
     [Fact]
     public async Task SmePostsStaffApproveHolderProposesAndTheSmeAcceptsIntoADealRequest()

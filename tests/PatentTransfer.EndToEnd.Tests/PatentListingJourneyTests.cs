@@ -12,9 +12,11 @@ namespace PatentTransfer.EndToEnd.Tests;
 /// writes the terms of one patent and submits them; 保定's city staff approve; an anonymous visitor finds the
 /// patent by Chinese words of its claims and opens its page. Screenshots are kept as artifacts.
 /// </summary>
-public partial class PatentListingJourneyTests(PortalServer portal)
+public sealed partial class PatentListingJourneyTests(PortalServer portal) : IAsyncDisposable
 {
     private const string DemoPassword = "Demo#2026";
+
+    public ValueTask DisposeAsync() => portal.KeepPagesOfFailedTestAsync();
 
     [Fact]
     public async Task HolderImportsAndPublishesCityStaffApproveAndAVisitorFindsThePatent()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -22,6 +23,7 @@ public sealed class PortalServer : IAsyncLifetime
 {
     private readonly string _workDirectory = Path.Combine(Path.GetTempPath(), "pt-e2e-" + Guid.NewGuid().ToString("N"));
     private Process? _process;
+    private readonly ConcurrentDictionary<string, ConcurrentBag<IPage>> _pagesByTest = new(StringComparer.Ordinal);
     private IPlaywright? _playwright;
 
     public TestDatabase Database { get; private set; } = default!;
@@ -68,7 +70,37 @@ public sealed class PortalServer : IAsyncLifetime
             Locale = "zh-CN",
         });
         context.SetDefaultTimeout(20_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        _pagesByTest.GetOrAdd(TestContext.Current.Test?.UniqueID ?? "", _ => []).Add(page);
+        return page;
+    }
+
+    /// <summary>
+    /// Called as a journey's test class is disposed: if its test failed, keeps a screenshot of every page the test
+    /// opened (failed-{test}-{n}.png beside the journey screenshots), since a journey that fails on a busy CI machine
+    /// and passes when run again leaves nothing else to look at.
+    /// </summary>
+    public async ValueTask KeepPagesOfFailedTestAsync()
+    {
+        var test = TestContext.Current.Test;
+        if (!_pagesByTest.TryRemove(test?.UniqueID ?? "", out var pages) || TestContext.Current.TestState?.Result != TestResult.Failed)
+        {
+            return;
+        }
+
+        var name = TestContext.Current.TestMethod?.MethodName ?? "journey";
+        var n = 0;
+        foreach (var page in pages)
+        {
+            try
+            {
+                await page.SaveScreenshotAsync($"failed-{name}-{++n}");
+            }
+            catch (PlaywrightException)
+            {
+                // A page that closed with its test has nothing left to show.
+            }
+        }
     }
 
     private async Task SeedDemoDataAsync()

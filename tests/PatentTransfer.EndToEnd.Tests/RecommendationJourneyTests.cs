@@ -14,9 +14,11 @@ namespace PatentTransfer.EndToEnd.Tests;
 /// aside as too expensive and asks the holder of another to negotiate; the university whose patent was set aside sees
 /// the reason counted, without the SME. Screenshots are kept as artifacts.
 /// </summary>
-public class RecommendationJourneyTests(PortalServer portal)
+public sealed class RecommendationJourneyTests(PortalServer portal) : IAsyncDisposable
 {
     private const string DemoPassword = "Demo#2026";
+
+    public ValueTask DisposeAsync() => portal.KeepPagesOfFailedTestAsync();
 
     [Fact]
     public async Task SmeReadsExplainedRecommendationsDismissesOneRequestsAnotherAndTheHolderSeesTheReasonCounted()

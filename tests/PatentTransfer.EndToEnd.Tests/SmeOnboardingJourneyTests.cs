@@ -9,9 +9,11 @@ namespace PatentTransfer.EndToEnd.Tests;
 /// An SME registers, confirms its e-mail from the mailbox, waits for city staff of 石家庄 to verify it, logs in,
 /// sees that it may now publish, and switches the portal to English. Screenshots are kept as artifacts.
 /// </summary>
-public partial class SmeOnboardingJourneyTests(PortalServer portal)
+public sealed partial class SmeOnboardingJourneyTests(PortalServer portal) : IAsyncDisposable
 {
     private const string Password = "Sme#2026pass";
+
+    public ValueTask DisposeAsync() => portal.KeepPagesOfFailedTestAsync();
 
     [Fact]
     public async Task SmeRegistersGetsVerifiedByCityStaffAndSwitchesLanguage()
