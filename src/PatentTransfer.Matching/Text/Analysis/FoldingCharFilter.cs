@@ -20,7 +20,7 @@ internal sealed class FoldingCharFilter : BaseCharFilter
     /// <param name="segmenterPunctuation">
     /// Gives the ASCII punctuation that NFKC folds to (and that text has of its own) as the small form variants
     /// (, → U+FE50 ﹐, . → U+FE52 ﹒, ( → U+FE59 ﹙ …), for SmartCn. Its segmenter looks each pair of neighbouring
-    /// words up in a bigram hash table whose second hash (Lucene.Net 4.8, as in Lucene) has an operator-precedence
+    /// words up in a bigram hash table whose second hash (Lucene.Net 4.8.0-beta00017) has an operator-precedence
     /// slip: for a pair ending in a character below U+0100 it is zero about once in 37, the probe then never moves,
     /// and the look-up walks all 402,137 slots (about half a millisecond). A sentence of comma-separated clauses met
     /// several such pairs and took 10-20 times as long to segment. To the segmenter a small form is the same kind of
