@@ -115,23 +115,22 @@ internal static class MatchBenchmark
                 }
             }
 
+            // Each demand's latency: its median over the rounds (with one round, the round's).
+            var perDemand = latencies.ToDictionary(
+                entry => entry.Key, List<double> (entry) => [.. Enumerable.Range(0, queries).Select(i => Median(entry.Value.Select(r => r[i])))]);
             if (rounds > 1)
             {
                 foreach (var (engine, byRound) in latencies)
                 {
-                    var medians = Enumerable.Range(0, queries).Select(i => Median(byRound.Select(r => r[i]))).ToList();
-                    await Line(output, $"{engine}: median of {rounds} rounds per demand, top-{Take} latency p50 {SearchBenchmark.Percentile(medians, 50):0.0} ms, p95 {SearchBenchmark.Percentile(medians, 95):0.0} ms, p99 {SearchBenchmark.Percentile(medians, 99):0.0} ms; one round's p95 from {byRound.Min(r => SearchBenchmark.Percentile(r, 95)):0.0} to {byRound.Max(r => SearchBenchmark.Percentile(r, 95)):0.0} ms");
+                    await Line(output, $"{engine}: median of {rounds} rounds per demand, top-{Take} latency {SearchBenchmark.Percentiles(perDemand[engine])}; one round's p95 from {byRound.Min(r => SearchBenchmark.Percentile(r, 95)):0.0} to {byRound.Max(r => SearchBenchmark.Percentile(r, 95)):0.0} ms");
                 }
             }
 
             if (engines.Length == 2)
             {
-                // Each demand's latency (its median over the rounds), the same demands for both engines.
-                List<double> PerDemand(string engine) => [.. Enumerable.Range(0, queries).Select(i => Median(latencies[engine].Select(r => r[i])))];
-                var (ours, peer) = (PerDemand("ours"), PerDemand("baseline"));
                 foreach (var percentile in (double[])[50, 95])
                 {
-                    var ratio = LatencyRatio.Of(ours, peer, percentile);
+                    var ratio = LatencyRatio.Of(perDemand["ours"], perDemand["baseline"], percentile);
                     await Line(output, $"ours/baseline at p{percentile:0}: {ratio.Ratio:0.00}x, 95% interval {ratio.Low:0.00}-{ratio.High:0.00}x over the {queries} demands resampled{(rounds > 1 ? $" (each demand's median of {rounds} rounds)" : "")}{(paired ? ", engines alternating demand by demand" : "")}");
                 }
             }
@@ -171,11 +170,7 @@ internal static class MatchBenchmark
             foreach (var change in sweep)
             {
                 // The index reads its options at query time, so query-time options can change between runs.
-                foreach (var setting in change.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                {
-                    var parts = setting.Split('=', 2, StringSplitOptions.TrimEntries);
-                    matchOptions.Set(parts[0], parts.Length == 2 ? parts[1] : throw new ArgumentException($"--sweep takes name=value pairs, not '{setting}'"));
-                }
+                MatchCommand.Apply(matchOptions, change, "--sweep");
 
                 await TimeQueriesAsync($"{engine} [{change}]", search, demands, queries, warmUp, output, cancellationToken);
             }
@@ -272,7 +267,7 @@ internal static class MatchBenchmark
 
             for (var e = 0; e < engines.Length; e++)
             {
-                await Line(output, $"{engines[e]} (paired): top-{Take} latency p50 {SearchBenchmark.Percentile(latencies[e], 50):0.0} ms, p95 {SearchBenchmark.Percentile(latencies[e], 95):0.0} ms, p99 {SearchBenchmark.Percentile(latencies[e], 99):0.0} ms ({queries} demands); allocated {allocated[e] / 1024.0 / queries:0} KB a query, {collections[e]} collections during its queries");
+                await Line(output, $"{engines[e]} (paired): top-{Take} latency {SearchBenchmark.Percentiles(latencies[e])} ({queries} demands); allocated {allocated[e] / 1024.0 / queries:0} KB a query, {collections[e]} collections during its queries");
             }
 
             return latencies;
@@ -330,7 +325,7 @@ internal static class MatchBenchmark
         // Processor time of the whole process (every thread, the collector's too) per query: what a query costs the
         // machine, where the latency is what it costs the user.
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / queries;
-        await Line(output, $"{label}: top-{Take} latency p50 {SearchBenchmark.Percentile(latencies, 50):0.0} ms, p95 {SearchBenchmark.Percentile(latencies, 95):0.0} ms, p99 {SearchBenchmark.Percentile(latencies, 99):0.0} ms ({queries} demands); processor {cpu:0.0} ms a query, allocated {allocated / 1024:0} KB a query, {collections} collections pausing {paused.TotalMilliseconds:0.0} ms in all");
+        await Line(output, $"{label}: top-{Take} latency {SearchBenchmark.Percentiles(latencies)} ({queries} demands); processor {cpu:0.0} ms a query, allocated {allocated / 1024:0} KB a query, {collections} collections pausing {paused.TotalMilliseconds:0.0} ms in all");
         return latencies;
     }
 

@@ -68,18 +68,23 @@ internal static class MatchCommand
     public static MatchOptions Settings(CommandOptions options)
     {
         var matchOptions = new MatchOptions();
-        foreach (var setting in (options.Value("set") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        Apply(matchOptions, options.Value("set"), "--set");
+        return matchOptions;
+    }
+
+    /// <summary>Applies "name=value,name=value" to <paramref name="matchOptions"/>; <paramref name="option"/> names the option in a refusal.</summary>
+    public static void Apply(MatchOptions matchOptions, string? settings, string option)
+    {
+        foreach (var setting in (settings ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = setting.Split('=', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2)
             {
-                throw new ArgumentException($"--set takes name=value pairs, not '{setting}'");
+                throw new ArgumentException($"{option} takes name=value pairs, not '{setting}'");
             }
 
             matchOptions.Set(parts[0], parts[1]);
         }
-
-        return matchOptions;
     }
 
     private static async Task<int> RunAsync(
@@ -195,7 +200,7 @@ internal static class MatchCommand
         Dictionary<string, IReadOnlyList<string>> rankings,
         string judged)
     {
-        await Line(output, $"{what}: latency p50 {SearchBenchmark.Percentile(latencies, 50):0.0} ms, p95 {SearchBenchmark.Percentile(latencies, 95):0.0} ms, p99 {SearchBenchmark.Percentile(latencies, 99):0.0} ms");
+        await Line(output, $"{what}: latency {SearchBenchmark.Percentiles(latencies)}");
         if (outPath is not null)
         {
             if (Path.GetDirectoryName(Path.GetFullPath(outPath)) is { } folder)
